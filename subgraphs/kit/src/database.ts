@@ -1,0 +1,101 @@
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** A migration class, as MikroORM's Migrator takes it; each subgraph lists its own in `migrations/index.ts`. */
+export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
+export type EntityClass = NonNullable<Options['entities']>[number];
+
+export interface DatabaseOptions {
+  /** The subgraph's name, which is also the PostgreSQL schema it owns. */
+  schema: string;
+  url: string;
+  entities: EntityClass[];
+  migrations: MigrationClass[];
+  log?: Logger;
+  /** Connections per process; small by default so six subgraphs fit PostgreSQL's default limit. */
+  poolSize?: number;
+}
+
+/**
+ * One subgraph's database: a MikroORM instance bound to its own schema, plus a count of the SQL
+ * statements it sent. Tests read that count to pin that a query's statements do not grow with its size.
+ */
+export interface Database {
+  orm: MikroORM;
+  schema: string;
+  /** Statements sent since the process started (or since the last reset). */
+  statementCount(): number;
+  resetStatementCount(): void;
+  /** Applies the committed migrations not yet applied, in order. */
+  migrate(): Promise<void>;
+  /** A fresh EntityManager with its own identity map, for one request or one job. */
+  fork(): EntityManager;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { schema, url, entities, migrations, log, poolSize = 5 } = options;
+  let statements = 0;
+  const orm = await MikroORM.init({
+    clientUrl: url,
+    schema,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: migrations,
+      schema,
+      tableName: 'mikro_orm_migrations',
+      snapshot: false,
+      silent: true,
+      allOrNothing: true,
+    },
+    pool: { min: 0, max: poolSize },
+    // The identity map must never be shared between requests: every request forks.
+    allowGlobalContext: false,
+    ignoreUndefinedInQuery: true,
+    onQuery: (sql) => {
+      statements++;
+      return sql;
+    },
+    debug: process.env.SQL_DEBUG === '1',
+    logger: (message) => log?.debug({ orm: message }),
+  });
+
+  return {
+    orm,
+    schema,
+    statementCount: () => statements,
+    resetStatementCount: () => {
+      statements = 0;
+    },
+    async migrate() {
+      // The migrations table lives in the subgraph's schema, so the schema has to exist first.
+      await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+      await orm.migrator.up();
+    },
+    fork: () => orm.em.fork(),
+    async ping() {
+      await orm.em.getConnection().execute('select 1');
+    },
+    close: () => orm.close(true),
+  };
+}
+
+/** Creates a database on the server `adminUrl` points at, unless it exists; returns its URL. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+
+/** Requests larger than this are refused before parsing: no legitimate operation comes close. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface RequestInfo {
+  req: IncomingMessage;
+  requestId: string;
+}
+
+/**
+ * A node:http listener serving GraphQL at /graphql and the given plain routes (health checks, webhooks).
+ * Apollo Server 5 ships no HTTP framework; its `executeHTTPGraphQLRequest` is all this needs.
+ */
+export function createRequestListener<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  options: {
+    context: (info: RequestInfo) => Promise<TContext>;
+    routes?: Record<string, Route>;
+  },
+) {
+  const routes = options.routes ?? {};
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route) return await route(req, res);
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('allow', 'GET, POST');
+        return sendJson(res, 405, { error: 'Method not allowed' });
+      }
+      const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+      if (body === TOO_LARGE) return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      if (body === MALFORMED) return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: url.search, body };
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: () => options.context({ req, requestId }),
+      });
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch {
+      // Apollo turns resolver and context failures into GraphQL responses itself; reaching here means the
+      // transport failed, and the client learns nothing more than that.
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+const TOO_LARGE = Symbol('too large');
+const MALFORMED = Symbol('malformed');
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return TOO_LARGE;
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  const type = req.headers['content-type'] ?? '';
+  // Apollo decides what a non-JSON body means (it refuses it, with its CSRF rules); only JSON is parsed here.
+  if (!type.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+}

@@ -1,0 +1,13 @@
+export * from './config.ts';
+export * from './database.ts';
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './identity.ts';
+export * from './logger.ts';
+export * from './money.ts';
+export * from './pagination.ts';
+export * from './server.ts';
+export * from './run.ts';
+export * from './tokens.ts';
+export { createRequestListener, sendJson, type Route } from './http.ts';
+export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';

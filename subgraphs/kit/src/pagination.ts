@@ -1,0 +1,78 @@
+import { ClientErrorCode, clientError } from './errors.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Validates `first`: a page is 1..MAX_PAGE_SIZE items; absent means DEFAULT_PAGE_SIZE. */
+export function readPageSize(first: number | null | undefined, field = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw clientError(
+      ClientErrorCode.BAD_USER_INPUT,
+      `\`${field}\` must be an integer between 0 and ${MAX_PAGE_SIZE}.`,
+      [field],
+    );
+  }
+  return first;
+}
+
+/**
+ * Cursors are keyset positions: the sort values of the last row seen, so pages stay stable while rows
+ * are inserted, and the next page is an index range scan rather than an OFFSET.
+ */
+export type CursorValues = readonly (string | number | null)[];
+
+export function encodeCursor(values: CursorValues): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor holding exactly `arity` values; anything else is the client's error. */
+export function decodeCursor(cursor: string, arity: number, field = 'after'): CursorValues {
+  const invalid = () => clientError(ClientErrorCode.BAD_USER_INPUT, `\`${field}\` is not a valid cursor.`, [field]);
+  if (cursor.length > 1024 || !/^[A-Za-z0-9_-]*$/.test(cursor)) throw invalid();
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== arity ||
+    !values.every((v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+  ) {
+    throw invalid();
+  }
+  return values as CursorValues;
+}
+
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+}
+
+/**
+ * Builds a Relay connection from rows fetched with `limit + 1`: the extra row, if present, only tells
+ * that a next page exists.
+ */
+export function toConnection<T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (row: T) => CursorValues,
+  hasPreviousPage: boolean,
+): Connection<T> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
