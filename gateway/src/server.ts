@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createErrorMasker, createRequestListener, sendJson, type Logger, type Secrets } from '#kit';
+import { viewerOf } from './auth.ts';
+import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
+
+export interface GatewayOptions {
+  /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
+  supergraph: string | SupergraphSdlHook;
+  secrets: Secrets;
+  log: Logger;
+  /** A subgraph URL that replaces the one composed into the supergraph (containers, tests). */
+  subgraphUrl?: (name: string) => string | undefined;
+}
+
+export interface GatewayServer {
+  httpServer: Server;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the gateway: the supergraph over HTTP, verified identity forwarded, errors masked. */
+export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
+  const { secrets, log, subgraphUrl = () => undefined } = options;
+  const httpServer = createServer();
+  let ready = false;
+  let shuttingDown = false;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraph as SupergraphSdlHook,
+    buildService: ({ name, url }) =>
+      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url }), { subgraphSecret: secrets.subgraphSecret }),
+    logger: log,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorMasker(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  ready = true;
+
+  httpServer.on(
+    'request',
+    createRequestListener(apollo, {
+      routes: {
+        '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+        '/health/ready': (_req, res) =>
+          ready && !shuttingDown ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' }),
+      },
+      context: async ({ req, requestId }) => ({ viewer: await viewerOf(req, secrets.jwtSecret), requestId }),
+    }),
+  );
+
+  return {
+    httpServer,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: bound } = httpServer.address() as AddressInfo;
+          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}/graphql`);
+        });
+      });
+    },
+    async close() {
+      shuttingDown = true;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Development settings the runner fills in when the environment leaves them out: secrets and the seeded
+ * staff password are generated once and kept in `<dataDir>/dev-config.json` (git-ignored), so tokens and
+ * logins survive restarts. Production never gets here: it must set everything itself.
+ */
+export interface DevConfig {
+  JWT_SECRET: string;
+  SUBGRAPH_SECRET: string;
+  SEED_STAFF_EMAIL: string;
+  SEED_STAFF_PASSWORD: string;
+}
+
+export function loadDevConfig(dataDir: string, env: NodeJS.ProcessEnv): { config: DevConfig; generated: (keyof DevConfig)[] } {
+  const file = join(dataDir, 'dev-config.json');
+  const stored: Partial<DevConfig> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const generated: (keyof DevConfig)[] = [];
+  const pick = (key: keyof DevConfig, make: () => string) => {
+    const value = env[key] || stored[key];
+    if (value) return value;
+    generated.push(key);
+    return make();
+  };
+  const config: DevConfig = {
+    JWT_SECRET: pick('JWT_SECRET', () => randomBytes(32).toString('base64url')),
+    SUBGRAPH_SECRET: pick('SUBGRAPH_SECRET', () => randomBytes(32).toString('base64url')),
+    SEED_STAFF_EMAIL: pick('SEED_STAFF_EMAIL', () => 'staff@example.com'),
+    SEED_STAFF_PASSWORD: pick('SEED_STAFF_PASSWORD', () => randomBytes(9).toString('base64url')),
+  };
+  if (generated.length > 0) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ ...stored, ...pickGenerated(config, generated) }, null, 2)}\n`, { mode: 0o600 });
+  }
+  return { config, generated };
+}
+
+function pickGenerated(config: DevConfig, keys: (keyof DevConfig)[]): Partial<DevConfig> {
+  return Object.fromEntries(keys.map((key) => [key, config[key]]));
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import {
+  decodeCursor,
+  encodeCursor,
+  formatMinorUnits,
+  issueAccessToken,
+  parseGlobalId,
+  readPageSize,
+  signIdentity,
+  toGlobalId,
+  tryParseGlobalId,
+  verifyAccessToken,
+  verifyIdentity,
+} from '#kit';
+
+const SECRET = 'a-secret-that-is-long-enough-0123456789abcdef';
+
+function codeOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof GraphQLError ? error.extensions.code : error;
+  }
+  return 'no error';
+}
+
+describe('money', () => {
+  it('formats minor units with the currency exponent, without floats', () => {
+    expect(formatMinorUnits(1999, 'USD')).toBe('19.99');
+    expect(formatMinorUnits(5, 'EUR')).toBe('0.05');
+    expect(formatMinorUnits(-1205, 'GBP')).toBe('-12.05');
+    expect(formatMinorUnits(500, 'JPY')).toBe('500');
+    expect(formatMinorUnits(1234, 'KWD')).toBe('1.234');
+    expect(formatMinorUnits(9_007_199_254_740_993n, 'USD')).toBe('90071992547409.93');
+  });
+});
+
+describe('page sizes and cursors', () => {
+  it('accepts 0..100 and defaults to 20', () => {
+    expect(readPageSize(undefined)).toBe(20);
+    expect(readPageSize(100)).toBe(100);
+    expect(codeOf(() => readPageSize(-1))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => readPageSize(101))).toBe('BAD_USER_INPUT');
+  });
+
+  it('round-trips cursors and refuses malformed ones', () => {
+    expect(decodeCursor(encodeCursor(['Wool Hat', 'abc']), 2)).toEqual(['Wool Hat', 'abc']);
+    for (const bad of ['%%%', 'bm90IGpzb24', encodeCursor(['only one']), encodeCursor([{ nested: 1 } as never, 'x']), 'x'.repeat(2000)]) {
+      expect(codeOf(() => decodeCursor(bad, 2)), bad).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('global ids', () => {
+  it('round-trip and refuse ids of another type or shape', () => {
+    const uuid = crypto.randomUUID();
+    expect(parseGlobalId(toGlobalId('Product', uuid), 'Product')).toBe(uuid);
+    expect(tryParseGlobalId(toGlobalId('Category', uuid), 'Product')).toBeNull();
+    expect(tryParseGlobalId(`gid://commerce/Product/${uuid}' or 1=1`, 'Product')).toBeNull();
+    expect(codeOf(() => parseGlobalId('42', 'Product'))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('signed identity', () => {
+  const viewer = { role: 'customer' as const, customerId: crypto.randomUUID() };
+
+  it('verifies what the gateway signed, until it expires', () => {
+    const now = 1_800_000_000;
+    const header = signIdentity(viewer, SECRET, now);
+    expect(verifyIdentity(header, SECRET, now)).toEqual(viewer);
+    expect(verifyIdentity(header, SECRET, now + 61)).toBeNull();
+    expect(verifyIdentity(header, `${SECRET}x`, now)).toBeNull();
+    expect(verifyIdentity(undefined, SECRET, now)).toBeNull();
+    expect(verifyIdentity('garbage', SECRET, now)).toBeNull();
+  });
+});
+
+describe('customer access tokens', () => {
+  it('verify when genuine and current; forged or expired ones give no viewer', async () => {
+    const customerId = crypto.randomUUID();
+    const { accessToken, expiresAt } = await issueAccessToken({ customerId, role: 'staff' }, SECRET);
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await verifyAccessToken(accessToken, SECRET)).toEqual({ role: 'staff', customerId });
+    expect(await verifyAccessToken(accessToken, `${SECRET}x`)).toBeNull();
+    const expired = await issueAccessToken({ customerId, role: 'customer' }, SECRET, -1);
+    expect(await verifyAccessToken(expired.accessToken, SECRET)).toBeNull();
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${accessToken.split('.')[1]}.`;
+    expect(await verifyAccessToken(unsigned, SECRET)).toBeNull();
+  });
+});
