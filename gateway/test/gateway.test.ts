@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, issueAccessToken, readSchema } from '#kit';
+import { createTestDatabase, postGraphQL, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
+import { notes } from '../../subgraphs/kit/test/fixture/fixture.ts';
+import { composeSupergraph } from '../src/compose.ts';
+import { createGatewayServer, type GatewayServer } from '../src/server.ts';
+import { supergraphFromFile } from '../src/supergraph-file.ts';
+
+let subgraph: TestSubgraph;
+let gateway: GatewayServer;
+let url: string;
+let dir: string;
+let file: string;
+
+const compose = (sdl: string) => composeSupergraph([{ name: 'notes', url: 'http://composed-url.invalid/graphql', sdl }]);
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(notes, await createTestDatabase('gateway'));
+  dir = await mkdtemp(join(tmpdir(), 'gateway-test-'));
+  file = join(dir, 'supergraph.graphql');
+  await writeFile(file, compose(readSchema(notes)));
+  const log = createLogger('gateway');
+  gateway = await createGatewayServer({
+    supergraph: supergraphFromFile(file, { watchForChanges: true, log }),
+    secrets: TEST_SECRETS,
+    log,
+    subgraphUrl: (name) => (name === 'notes' ? subgraph.url : undefined),
+  });
+  url = await gateway.listen(0);
+});
+afterAll(async () => {
+  await gateway?.close();
+  await subgraph?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('gateway', () => {
+  it('answers readiness once the supergraph is loaded', async () => {
+    expect((await fetch(url.replace('/graphql', '/health/ready'))).status).toBe(200);
+  });
+
+  it('forwards a verified customer as a signed identity, and an anonymous caller as anonymous', async () => {
+    const customerId = crypto.randomUUID();
+    const { accessToken } = await issueAccessToken({ customerId, role: 'customer' }, TEST_SECRETS.jwtSecret);
+    const signedIn = await postGraphQL(url, '{ whoami }', {}, { authorization: `Bearer ${accessToken}` });
+    expect(signedIn.data).toEqual({ whoami: `customer:${customerId}` });
+    const anonymous = await postGraphQL(url, '{ whoami }');
+    expect(anonymous.data).toEqual({ whoami: 'anonymous:-' });
+  });
+
+  it('keeps subgraph failures masked', async () => {
+    const result = await postGraphQL(url, '{ boom }');
+    expect(result.errors?.[0]?.message).toBe('Unexpected error');
+    expect(JSON.stringify(result)).not.toContain('secret internal');
+  });
+
+  it('reloads the supergraph when the file changes', async () => {
+    const fieldsOfQuery = async () => {
+      const result = await postGraphQL<{ __type: { fields: { name: string }[] } }>(url, '{ __type(name: "Query") { fields { name } } }');
+      return result.data?.__type.fields.map((field) => field.name) ?? [];
+    };
+    expect(await fieldsOfQuery()).not.toContain('greeting');
+    const extended = readSchema(notes).replace('whoami: String!', 'whoami: String!\n  greeting: String');
+    await writeFile(file, compose(extended));
+    const deadline = Date.now() + 10_000;
+    while (!(await fieldsOfQuery()).includes('greeting') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await fieldsOfQuery()).toContain('greeting');
+  });
+});
