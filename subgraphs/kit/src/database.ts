@@ -38,6 +38,7 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const { schema, url, entities, migrations, log, poolSize = 5 } = options;
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Unsafe schema name: ${schema}`);
   let statements = 0;
   const orm = await MikroORM.init({
     clientUrl: url,
@@ -53,6 +54,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       allOrNothing: true,
     },
     pool: { min: 0, max: poolSize },
+    // Unqualified SQL (migrations, raw queries) resolves in the subgraph's own schema, and only there;
+    // set as a startup parameter, it costs no extra round trip per connection.
+    driverOptions: { options: `-c search_path=${schema}` },
     // The identity map must never be shared between requests: every request forks.
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

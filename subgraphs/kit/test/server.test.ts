@@ -70,6 +70,11 @@ describe('subgraph server', () => {
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('runs unqualified SQL in the subgraph\'s own schema', async () => {
+    const rows = await subgraph.db.fork().getConnection().execute('select count(*)::int as count from note');
+    expect(rows[0].count).toBe(3);
+  });
+
   it('batches entity references into one statement however many are asked for', async () => {
     const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Note { text } } }`;
     const count = async (ids: string[]) => {
