@@ -17,8 +17,8 @@ async function rowCounts(): Promise<Record<string, number>> {
     const connection = subgraph.db.fork().getConnection();
     const tables = await connection.execute(`select table_name from information_schema.tables where table_schema = ?`, [name]);
     for (const { table_name } of tables) {
-      const [{ count }] = await connection.execute(`select count(*)::int as count from "${name}"."${table_name}"`);
-      counts[`${name}.${table_name}`] = count;
+      const [row] = await connection.execute(`select count(*)::int as count from "${name}"."${table_name}"`);
+      counts[`${name}.${table_name}`] = row?.count;
     }
   }
   return counts;

@@ -72,7 +72,7 @@ describe('subgraph server', () => {
 
   it('runs unqualified SQL in the subgraph\'s own schema', async () => {
     const rows = await subgraph.db.fork().getConnection().execute('select count(*)::int as count from note');
-    expect(rows[0].count).toBe(3);
+    expect(rows[0]?.count).toBe(3);
   });
 
   it('batches entity references into one statement however many are asked for', async () => {

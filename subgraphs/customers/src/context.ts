@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '#kit';
+import type { CustomersLoaders } from './loaders.ts';
+
+export type CustomersContext = SubgraphContext<CustomersLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { customers } from './subgraph.ts';
+
+await runSubgraph(customers);

@@ -1,0 +1,8 @@
+import { toGlobalId } from '#kit';
+import type { MailingAddressResolvers } from '../generated/resolvers-types.ts';
+import { formatAddress } from '../services/address-input.ts';
+
+export const MailingAddress: MailingAddressResolvers = {
+  id: (address) => toGlobalId('MailingAddress', address.id),
+  formatted: (address, args) => formatAddress(address, args.withName ?? false),
+};

@@ -1,0 +1,37 @@
+import { defineEntity, p } from '@mikro-orm/postgresql';
+
+export const STOCK_MOVEMENT_REASONS = [
+  'RECEIVED',
+  'CORRECTION',
+  'DAMAGED',
+  'SHRINKAGE',
+  'RETURN_RESTOCK',
+  'CYCLE_COUNT',
+] as const;
+export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
+
+/**
+ * The append-only ledger of every change to on-hand stock: the sum of a stock level's deltas is its
+ * on-hand quantity. Rows are written in the same transaction as the change; a trigger refuses edits.
+ */
+const StockMovementSchema = defineEntity({
+  name: 'StockMovement',
+  tableName: 'stock_movement',
+  properties: {
+    id: p.uuid().primary(),
+    /** Insertion order: timestamps tie inside one transaction and lose microseconds in JavaScript. */
+    seq: p.bigint('number'),
+    variantId: p.uuid(),
+    locationId: p.uuid(),
+    delta: p.integer(),
+    reason: p.enum(STOCK_MOVEMENT_REASONS),
+    note: p.text().nullable(),
+    /** The customer account (staff member) who made the change; null for system changes. */
+    actorCustomerId: p.uuid().nullable(),
+    onHandAfter: p.integer(),
+    createdAt: p.datetime(),
+  },
+});
+
+export class StockMovement extends StockMovementSchema.class {}
+StockMovementSchema.setClass(StockMovement);

@@ -1,0 +1,560 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { VariantRef as VariantRefModel } from '../variant-ref.ts';
+import type { Location as LocationModel } from '../entities/location.entity.ts';
+import type { StockLevel as StockLevelModel } from '../entities/stock-level.entity.ts';
+import type { StockMovement as StockMovementModel } from '../entities/stock-movement.entity.ts';
+import type { InventoryContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time in UTC, e.g. `2026-11-22T10:15:30.000Z`. */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A shopper's (or staff member's) account. Visible only to that account itself and to staff. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A change to one variant's on-hand stock at one location. */
+export type InventoryAdjustQuantityInput = {
+  /** Units to add, or to remove when negative; not 0, at most 1,000,000 either way. */
+  delta: Scalars['Int']['input'];
+  /** The location (a Location global id). */
+  locationId: Scalars['ID']['input'];
+  /** Free-text explanation for the ledger, up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Why the stock changes; recorded in the ledger. */
+  reason: InventoryAdjustmentReason;
+  /** The variant (a ProductVariant global id). */
+  variantId: Scalars['ID']['input'];
+};
+
+/** The result of `inventoryAdjustQuantity`. */
+export type InventoryAdjustQuantityPayload = {
+  __typename?: 'InventoryAdjustQuantityPayload';
+  /** The stock level after the change; null when it was refused. */
+  stockLevel?: Maybe<StockLevel>;
+  /**
+   * Why the change was refused, if it was. Codes: `FORBIDDEN` (not staff), `INVALID` (malformed id, delta
+   * or note), `NOT_FOUND` (unknown variant or location), `INSUFFICIENT_STOCK` (the result would be negative
+   * or below what is reserved).
+   */
+  userErrors: Array<UserError>;
+};
+
+/** Why stock was adjusted. */
+export type InventoryAdjustmentReason =
+  /** A mistake in an earlier count or entry was fixed. */
+  | 'CORRECTION'
+  /** A physical count found a different quantity. */
+  | 'CYCLE_COUNT'
+  /** Units were damaged and cannot be sold. */
+  | 'DAMAGED'
+  /** Goods arrived from a supplier. */
+  | 'RECEIVED'
+  /** Returned units went back into sellable stock. */
+  | 'RETURN_RESTOCK'
+  /** Units went missing (theft, loss). */
+  | 'SHRINKAGE';
+
+/** A place that holds stock: a warehouse or a store. */
+export type Location = {
+  __typename?: 'Location';
+  /** Where the location is; null when no address is recorded. */
+  address?: Maybe<LocationAddress>;
+  /** Whether online orders ship from here, so that its stock counts toward `ProductVariant.quantityAvailable`. */
+  fulfillsOnlineOrders: Scalars['Boolean']['output'];
+  /** Unique, URL-safe name, e.g. `central-warehouse`. */
+  handle: Scalars['String']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Whether the location is open. Closed locations keep their history but take no adjustments. */
+  isActive: Scalars['Boolean']['output'];
+  /** Whether this is a warehouse or a store. */
+  kind: LocationKind;
+  /** Display name, e.g. `Central Warehouse`. */
+  name: Scalars['String']['output'];
+};
+
+/** A location's postal address. */
+export type LocationAddress = {
+  __typename?: 'LocationAddress';
+  /** Street address. */
+  address1?: Maybe<Scalars['String']['output']>;
+  /** Apartment, suite, unit. */
+  address2?: Maybe<Scalars['String']['output']>;
+  /** City or town. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  /** Region code, e.g. `CA` or `ON`. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of locations. */
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  /** The locations on this page, with their cursors. */
+  edges: Array<LocationEdge>;
+  /** The locations on this page. */
+  nodes: Array<Location>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A location and its position in the list. */
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  /** Pass as `after` to continue after this location. */
+  cursor: Scalars['String']['output'];
+  /** The location. */
+  node: Location;
+};
+
+/** What kind of place a location is. */
+export type LocationKind =
+  /** A retail store selling in person (POS). */
+  | 'STORE'
+  /** A warehouse, usually fulfilling online orders. */
+  | 'WAREHOUSE';
+
+/** Stock changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Adds `delta` units (negative to remove) to a variant's on-hand stock at one location and records the
+   * change in the stock ledger with its reason. Staff only. Refused with `INSUFFICIENT_STOCK` when the
+   * result would be negative or below what is reserved; nothing is written then.
+   */
+  inventoryAdjustQuantity: InventoryAdjustQuantityPayload;
+};
+
+
+/** Stock changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
+export type MutationInventoryAdjustQuantityArgs = {
+  input: InventoryAdjustQuantityInput;
+};
+
+/** Relay pagination state of a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** One purchasable version of a product (a size, a colour…), with its own SKU, price and weight. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** Whether the variant can be bought online now (`quantityAvailable > 0`). */
+  availableForSale: Scalars['Boolean']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Units that can be sold online: on hand minus reserved, summed over active locations that fulfil online orders. 0 for a variant with no stock. */
+  quantityAvailable: Scalars['Int']['output'];
+  /** Stock at each active location, including stores that only sell in person (for POS), ordered by location name. */
+  stockLevels: Array<StockLevel>;
+};
+
+/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
+export type Query = {
+  __typename?: 'Query';
+  /** A location by id, active or not; null when there is none. */
+  location?: Maybe<Location>;
+  /** Active stock locations (warehouses and stores), by name. */
+  locations: LocationConnection;
+  /** The stock ledger of a variant, newest first. Staff only: anyone else gets a FORBIDDEN error. */
+  stockMovements: StockMovementConnection;
+};
+
+
+/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
+export type QueryLocationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
+export type QueryLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
+export type QueryStockMovementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  variantId: Scalars['ID']['input'];
+};
+
+/** How much of one variant one location holds. */
+export type StockLevel = {
+  __typename?: 'StockLevel';
+  /** Units that can still be sold: `onHand - reserved`. */
+  available: Scalars['Int']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Where the units are. */
+  location: Location;
+  /** Units physically at the location. */
+  onHand: Scalars['Int']['output'];
+  /** Units promised to orders awaiting payment or fulfilment. */
+  reserved: Scalars['Int']['output'];
+  /** When the quantities last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The variant counted. */
+  variant: ProductVariant;
+};
+
+/** One change to on-hand stock, as recorded in the append-only ledger. */
+export type StockMovement = {
+  __typename?: 'StockMovement';
+  /** The staff member who made the change; null for changes made by the system. */
+  actor?: Maybe<Customer>;
+  /** When the change was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Units added (positive) or removed (negative). */
+  delta: Scalars['Int']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Where the stock changed. */
+  location: Location;
+  /** Free-text explanation given with the change. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** On-hand units at the location right after this change. */
+  onHandAfter: Scalars['Int']['output'];
+  /** Why the stock changed. */
+  reason: InventoryAdjustmentReason;
+  /** The variant whose stock changed. */
+  variant: ProductVariant;
+};
+
+/** A page of stock movements. */
+export type StockMovementConnection = {
+  __typename?: 'StockMovementConnection';
+  /** The movements on this page, with their cursors. */
+  edges: Array<StockMovementEdge>;
+  /** The movements on this page. */
+  nodes: Array<StockMovement>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A stock movement and its position in the list. */
+export type StockMovementEdge = {
+  __typename?: 'StockMovementEdge';
+  /** Pass as `after` to continue after this movement. */
+  cursor: Scalars['String']['output'];
+  /** The movement. */
+  node: StockMovement;
+};
+
+/** Why a mutation did not do what was asked. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable machine-readable code, e.g. `TAKEN` or `UNIDENTIFIED_CUSTOMER`. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, e.g. `["input", "email"]`; null when no single field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Location: Location;
+  ProductVariant: ProductVariant;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Location:
+    ( { __typename: 'Location' }
+    & GraphQLRecursivePick<FederationTypes['Location'], {"id":true}> );
+  ProductVariant:
+    ( { __typename: 'ProductVariant' }
+    & GraphQLRecursivePick<FederationTypes['ProductVariant'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Customer: ResolverTypeWrapper<Customer>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InventoryAdjustQuantityInput: InventoryAdjustQuantityInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  InventoryAdjustQuantityPayload: ResolverTypeWrapper<Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversTypes['StockLevel']> }>;
+  InventoryAdjustmentReason: InventoryAdjustmentReason;
+  Location: ResolverTypeWrapper<LocationModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LocationAddress: ResolverTypeWrapper<LocationAddress>;
+  LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
+  LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
+  LocationKind: LocationKind;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProductVariant: ResolverTypeWrapper<VariantRefModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  StockMovement: ResolverTypeWrapper<StockMovementModel>;
+  StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StockMovementEdge']>, nodes: Array<ResolversTypes['StockMovement']> }>;
+  StockMovementEdge: ResolverTypeWrapper<Omit<StockMovementEdge, 'node'> & { node: ResolversTypes['StockMovement'] }>;
+  UserError: ResolverTypeWrapper<UserError>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Customer: Customer;
+  ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  InventoryAdjustQuantityInput: InventoryAdjustQuantityInput;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  InventoryAdjustQuantityPayload: Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversParentTypes['StockLevel']> };
+  Location: LocationModel;
+  Boolean: Scalars['Boolean']['output'];
+  LocationAddress: LocationAddress;
+  LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
+  LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  ProductVariant: VariantRefModel;
+  Query: Record<PropertyKey, never>;
+  StockLevel: StockLevelModel;
+  StockMovement: StockMovementModel;
+  StockMovementConnection: Omit<StockMovementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StockMovementEdge']>, nodes: Array<ResolversParentTypes['StockMovement']> };
+  StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
+  UserError: UserError;
+}>;
+
+export type CustomerResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type InventoryAdjustQuantityPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryAdjustQuantityPayload'] = ResolversParentTypes['InventoryAdjustQuantityPayload']> = ResolversObject<{
+  stockLevel?: Resolver<Maybe<ResolversTypes['StockLevel']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type LocationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'], FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Location']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['LocationAddress']>, ParentType, ContextType>;
+  fulfillsOnlineOrders?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LocationAddressResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['LocationAddress'] = ResolversParentTypes['LocationAddress']> = ResolversObject<{
+  address1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LocationConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LocationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LocationEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  inventoryAdjustQuantity?: Resolver<ResolversTypes['InventoryAdjustQuantityPayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustQuantityArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant'], FederationReferenceType extends FederationReferenceTypes['ProductVariant'] = FederationReferenceTypes['ProductVariant']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductVariant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantityAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stockLevels?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'includeInactive'>>;
+  stockMovements?: Resolver<ResolversTypes['StockMovementConnection'], ParentType, ContextType, RequireFields<QueryStockMovementsArgs, 'variantId'>>;
+}>;
+
+export type StockLevelResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type StockMovementResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovement'] = ResolversParentTypes['StockMovement']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onHandAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['InventoryAdjustmentReason'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type StockMovementConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovementConnection'] = ResolversParentTypes['StockMovementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StockMovementEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['StockMovement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StockMovementEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovementEdge'] = ResolversParentTypes['StockMovementEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockMovement'], ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
+  Customer?: CustomerResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  InventoryAdjustQuantityPayload?: InventoryAdjustQuantityPayloadResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  LocationAddress?: LocationAddressResolvers<ContextType>;
+  LocationConnection?: LocationConnectionResolvers<ContextType>;
+  LocationEdge?: LocationEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  StockLevel?: StockLevelResolvers<ContextType>;
+  StockMovement?: StockMovementResolvers<ContextType>;
+  StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
+  StockMovementEdge?: StockMovementEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { inventory } from './subgraph.ts';
+
+await runSubgraph(inventory);

@@ -1,0 +1,123 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid, tryParseGlobalId } from '#kit';
+import { tables } from './tables.ts';
+
+/** What `npm start` shows: a warehouse that ships online orders and a store that only sells in person. */
+const WAREHOUSE = {
+  name: 'Central Warehouse',
+  handle: 'central-warehouse',
+  kind: 'WAREHOUSE',
+  fulfillsOnlineOrders: true,
+  address1: '1200 Logistics Way',
+  city: 'Reno',
+  provinceCode: 'NV',
+  zip: '89502',
+  countryCode: 'US',
+} as const;
+const STORE = {
+  name: 'Downtown Store',
+  handle: 'downtown-store',
+  kind: 'STORE',
+  fulfillsOnlineOrders: false,
+  address1: '55 Market Street',
+  city: 'San Francisco',
+  provinceCode: 'CA',
+  zip: '94105',
+  countryCode: 'US',
+} as const;
+
+/** About one variant in twelve starts with an empty warehouse, so "sold out" shows in the storefront. */
+const OUT_OF_STOCK_ONE_IN = 12;
+
+/**
+ * Dev seed: two locations, an inventory item per variant, stock in both locations and a RECEIVED ledger
+ * entry per non-empty stock level (so the ledger sums to on-hand). Does nothing if a location exists.
+ * Quantities come from a PRNG seeded with each variant's id: the same variant always gets the same stock,
+ * whatever order the ids come in. Accepts variant uuids or ProductVariant global ids.
+ */
+export async function seedInventory(em: EntityManager, input: { variantIds: string[] }): Promise<{ created: boolean }> {
+  const variantIds = [...new Set(input.variantIds.map(toVariantUuid))];
+  const t = tables(em);
+  return em.transactional(async (tx) => {
+    // Two seeds racing (two `npm start`s) must not both create the locations.
+    await tx.execute(`lock table ${t.location} in exclusive mode`);
+    const [existing] = await tx.execute<{ count: string }[]>(`select count(*) as count from ${t.location}`);
+    if (Number(existing?.count ?? 0) > 0) return { created: false };
+
+    const locations = await tx.execute<{ id: string; handle: string }[]>(
+      `insert into ${t.location} (name, handle, kind, fulfills_online_orders, address1, city, province_code, zip, country_code)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       returning id, handle`,
+      [WAREHOUSE, STORE].flatMap((l) => [l.name, l.handle, l.kind, l.fulfillsOnlineOrders, l.address1, l.city, l.provinceCode, l.zip, l.countryCode]),
+    );
+    const warehouseId = locations.find((l) => l.handle === WAREHOUSE.handle)!.id;
+    const storeId = locations.find((l) => l.handle === STORE.handle)!.id;
+    if (variantIds.length === 0) return { created: true };
+
+    const levels = { variant: [] as string[], location: [] as string[], onHand: [] as number[] };
+    for (const variantId of variantIds) {
+      const { warehouse, store } = initialStock(variantId);
+      levels.variant.push(variantId, variantId);
+      levels.location.push(warehouseId, storeId);
+      levels.onHand.push(warehouse, store);
+    }
+
+    // Whole columns as arrays: three statements for any catalog size, and far below the parameter limit.
+    await tx.execute(
+      `insert into ${t.inventoryItem} (variant_id) select unnest(?::uuid[])`,
+      [pgArray(variantIds)],
+    );
+    await tx.execute(
+      `insert into ${t.stockLevel} (variant_id, location_id, on_hand)
+       select * from unnest(?::uuid[], ?::uuid[], ?::int[])`,
+      [pgArray(levels.variant), pgArray(levels.location), pgArray(levels.onHand)],
+    );
+    await tx.execute(
+      `insert into ${t.stockMovement} (variant_id, location_id, delta, reason, note, on_hand_after)
+       select variant_id, location_id, on_hand, 'RECEIVED', 'Initial stock (dev seed)', on_hand
+       from ${t.stockLevel} where on_hand > 0
+       order by variant_id, location_id`,
+    );
+    return { created: true };
+  });
+}
+
+/** Deterministic starting quantities for one variant. */
+export function initialStock(variantId: string): { warehouse: number; store: number } {
+  const random = mulberry32(hash(variantId));
+  const warehouse = Math.floor(random() * OUT_OF_STOCK_ONE_IN) === 0 ? 0 : 1 + Math.floor(random() * 120);
+  const store = Math.floor(random() * 16);
+  return { warehouse, store };
+}
+
+function toVariantUuid(id: string): string {
+  const uuid = tryParseGlobalId(id, 'ProductVariant') ?? (isUuid(id.toLowerCase()) ? id.toLowerCase() : null);
+  if (!uuid) throw new Error(`seedInventory: not a variant id: ${id}`);
+  return uuid;
+}
+
+/** A PostgreSQL array literal of uuids or integers (no quoting needed for either). */
+function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** FNV-1a: spreads similar ids (uuids sharing a prefix) over the seed space. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A small, well-known seeded PRNG (uniform in [0, 1)). */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
