@@ -1,0 +1,593 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Product as ProductModel } from '../entities/product.entity.ts';
+import type { ProductVariant as ProductVariantModel } from '../entities/product-variant.entity.ts';
+import type { Category as CategoryModel } from '../entities/category.entity.ts';
+import type { MoneyValue as MoneyValueModel } from '../currencies.ts';
+import type { ProductsContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time in UTC with millisecond precision, e.g. "2026-01-31T09:30:00.000Z". */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A named group of products. */
+export type Category = {
+  __typename?: 'Category';
+  /** Plain-text description. */
+  description: Scalars['String']['output'];
+  /** Unique, URL-friendly name. */
+  handle: Scalars['String']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The products in this category. */
+  products: ProductConnection;
+  /** The category's name. */
+  title: Scalars['String']['output'];
+};
+
+
+/** A named group of products. */
+export type CategoryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<ProductSortKeys>;
+};
+
+/** A page of categories. */
+export type CategoryConnection = {
+  __typename?: 'CategoryConnection';
+  /** The categories of this page with their cursors. */
+  edges: Array<CategoryEdge>;
+  /** The categories of this page. */
+  nodes: Array<Category>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A category and its position in a list. */
+export type CategoryEdge = {
+  __typename?: 'CategoryEdge';
+  /** Pass as `after` to continue after this category. */
+  cursor: Scalars['String']['output'];
+  /** The category. */
+  node: Category;
+};
+
+/** The ISO 4217 currencies the shop can price in. */
+export type CurrencyCode =
+  /** Australian dollar. */
+  | 'AUD'
+  /** Brazilian real. */
+  | 'BRL'
+  /** Canadian dollar. */
+  | 'CAD'
+  /** Swiss franc. */
+  | 'CHF'
+  /** Czech koruna. */
+  | 'CZK'
+  /** Danish krone. */
+  | 'DKK'
+  /** Euro. */
+  | 'EUR'
+  /** Pound sterling. */
+  | 'GBP'
+  /** Hong Kong dollar. */
+  | 'HKD'
+  /** Indian rupee. */
+  | 'INR'
+  /** Japanese yen (no minor unit). */
+  | 'JPY'
+  /** Mexican peso. */
+  | 'MXN'
+  /** Norwegian krone. */
+  | 'NOK'
+  /** New Zealand dollar. */
+  | 'NZD'
+  /** Polish złoty. */
+  | 'PLN'
+  /** Swedish krona. */
+  | 'SEK'
+  /** Singapore dollar. */
+  | 'SGD'
+  /** United States dollar. */
+  | 'USD';
+
+/** An amount of money: a decimal string in the currency's own precision, and the currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Decimal amount, e.g. "19.99" (no float rounding: computed from integer minor units). */
+  amount: Scalars['String']['output'];
+  /** ISO 4217 currency code. */
+  currencyCode: CurrencyCode;
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of the page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page (true whenever `after` was given). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of the page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A product a customer can buy in one or more variants. */
+export type Product = {
+  __typename?: 'Product';
+  /** The categories the product belongs to, ordered by title. */
+  categories: Array<Category>;
+  /** When the product was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Plain-text description. */
+  description: Scalars['String']['output'];
+  /** Unique, URL-friendly name (lower-case words joined by hyphens). */
+  handle: Scalars['String']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The lowest and highest price among the product's variants. */
+  priceRange: ProductPriceRange;
+  /** The product's name. */
+  title: Scalars['String']['output'];
+  /** When the product or one of its variants last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The product's variants, in the merchant's order. */
+  variants: ProductVariantConnection;
+};
+
+
+/** A product a customer can buy in one or more variants. */
+export type ProductVariantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of products. */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  /** The products of this page with their cursors. */
+  edges: Array<ProductEdge>;
+  /** The products of this page. */
+  nodes: Array<Product>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A product and its position in a list. */
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Pass as `after` to continue after this product. */
+  cursor: Scalars['String']['output'];
+  /** The product. */
+  node: Product;
+};
+
+/** The range of prices of a product's variants. */
+export type ProductPriceRange = {
+  __typename?: 'ProductPriceRange';
+  /** The highest variant price. */
+  maxVariantPrice: Money;
+  /** The lowest variant price. */
+  minVariantPrice: Money;
+};
+
+/** The orders a product list can be sorted in. Every order breaks ties by id, so pages never overlap. */
+export type ProductSortKeys =
+  /** By creation time, oldest first. */
+  | 'CREATED_AT'
+  /** By the lowest variant price (in minor units), cheapest first. */
+  | 'PRICE'
+  /**
+   * Best match first for the `query` argument. Without a query there is nothing to rank by, and the list is
+   * ordered as TITLE.
+   */
+  | 'RELEVANCE'
+  /** Alphabetically by title. */
+  | 'TITLE';
+
+/** One purchasable version of a product (a size, a colour…), with its own SKU, price and weight. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The price of one unit. */
+  price: Money;
+  /** The product this variant belongs to. */
+  product: Product;
+  /** The option values that make this variant (e.g. Size: M, Color: Navy). */
+  selectedOptions: Array<SelectedOption>;
+  /** Stock-keeping unit, unique across the catalog. */
+  sku: Scalars['String']['output'];
+  /** The variant's name, usually its option values ("M / Navy"). */
+  title: Scalars['String']['output'];
+  /** The shipping weight of one unit, in grams. */
+  weight: Weight;
+};
+
+/** A page of a product's variants. */
+export type ProductVariantConnection = {
+  __typename?: 'ProductVariantConnection';
+  /** The variants of this page with their cursors. */
+  edges: Array<ProductVariantEdge>;
+  /** The variants of this page. */
+  nodes: Array<ProductVariant>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A variant and its position in a list. */
+export type ProductVariantEdge = {
+  __typename?: 'ProductVariantEdge';
+  /** This variant's position in the list. */
+  cursor: Scalars['String']['output'];
+  /** The variant. */
+  node: ProductVariant;
+};
+
+/** The catalog: products, their variants and the categories that group them. */
+export type Query = {
+  __typename?: 'Query';
+  /** Every category, ordered by title. */
+  categories: CategoryConnection;
+  /** One category, by exactly one of `id` or `handle`; null when none matches. */
+  category?: Maybe<Category>;
+  /** One product, by exactly one of `id` or `handle`; null when none matches. */
+  product?: Maybe<Product>;
+  /**
+   * Products of the catalog, one page at a time. With `query`, only products whose title or description match
+   * (PostgreSQL full-text search, web-search syntax: `wool -cotton "running shoe"`); with `categoryHandle`, only
+   * products in that category (an unknown handle gives an empty page).
+   */
+  products: ProductConnection;
+};
+
+
+/** The catalog: products, their variants and the categories that group them. */
+export type QueryCategoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The catalog: products, their variants and the categories that group them. */
+export type QueryCategoryArgs = {
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The catalog: products, their variants and the categories that group them. */
+export type QueryProductArgs = {
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The catalog: products, their variants and the categories that group them. */
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categoryHandle?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<ProductSortKeys>;
+};
+
+/** A product option and the value a variant takes for it. */
+export type SelectedOption = {
+  __typename?: 'SelectedOption';
+  /** The option's name, e.g. "Size". */
+  name: Scalars['String']['output'];
+  /** The option's value, e.g. "M". */
+  value: Scalars['String']['output'];
+};
+
+/** A weight: a value and its unit. */
+export type Weight = {
+  __typename?: 'Weight';
+  /** The unit of `value`. */
+  unit: WeightUnit;
+  /** The weight in `unit`. */
+  value: Scalars['Float']['output'];
+};
+
+/** Units of weight. */
+export type WeightUnit =
+  /** Metric grams. */
+  | 'GRAMS'
+  /** Metric kilograms (1,000 g). */
+  | 'KILOGRAMS'
+  /** Avoirdupois ounces (28.349523125 g). */
+  | 'OUNCES'
+  /** Avoirdupois pounds (453.59237 g). */
+  | 'POUNDS';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Category: Category;
+  Product: Product;
+  ProductVariant: ProductVariant;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Category:
+    ( { __typename: 'Category' }
+    & GraphQLRecursivePick<FederationTypes['Category'], {"id":true}> );
+  Product:
+    ( { __typename: 'Product' }
+    & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
+  ProductVariant:
+    ( { __typename: 'ProductVariant' }
+    & GraphQLRecursivePick<FederationTypes['ProductVariant'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Category: ResolverTypeWrapper<CategoryModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CategoryConnection: ResolverTypeWrapper<Omit<CategoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CategoryEdge']>, nodes: Array<ResolversTypes['Category']> }>;
+  CategoryEdge: ResolverTypeWrapper<Omit<CategoryEdge, 'node'> & { node: ResolversTypes['Category'] }>;
+  CurrencyCode: CurrencyCode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Money: ResolverTypeWrapper<MoneyValueModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Product: ResolverTypeWrapper<ProductModel>;
+  ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProductEdge']>, nodes: Array<ResolversTypes['Product']> }>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
+  ProductPriceRange: ResolverTypeWrapper<Omit<ProductPriceRange, 'maxVariantPrice' | 'minVariantPrice'> & { maxVariantPrice: ResolversTypes['Money'], minVariantPrice: ResolversTypes['Money'] }>;
+  ProductSortKeys: ProductSortKeys;
+  ProductVariant: ResolverTypeWrapper<ProductVariantModel>;
+  ProductVariantConnection: ResolverTypeWrapper<Omit<ProductVariantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProductVariantEdge']>, nodes: Array<ResolversTypes['ProductVariant']> }>;
+  ProductVariantEdge: ResolverTypeWrapper<Omit<ProductVariantEdge, 'node'> & { node: ResolversTypes['ProductVariant'] }>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SelectedOption: ResolverTypeWrapper<SelectedOption>;
+  Weight: ResolverTypeWrapper<Weight>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  WeightUnit: WeightUnit;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Category: CategoryModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  CategoryConnection: Omit<CategoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CategoryEdge']>, nodes: Array<ResolversParentTypes['Category']> };
+  CategoryEdge: Omit<CategoryEdge, 'node'> & { node: ResolversParentTypes['Category'] };
+  DateTime: Scalars['DateTime']['output'];
+  Money: MoneyValueModel;
+  PageInfo: PageInfo;
+  Product: ProductModel;
+  ProductConnection: Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProductEdge']>, nodes: Array<ResolversParentTypes['Product']> };
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
+  ProductPriceRange: Omit<ProductPriceRange, 'maxVariantPrice' | 'minVariantPrice'> & { maxVariantPrice: ResolversParentTypes['Money'], minVariantPrice: ResolversParentTypes['Money'] };
+  ProductVariant: ProductVariantModel;
+  ProductVariantConnection: Omit<ProductVariantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProductVariantEdge']>, nodes: Array<ResolversParentTypes['ProductVariant']> };
+  ProductVariantEdge: Omit<ProductVariantEdge, 'node'> & { node: ResolversParentTypes['ProductVariant'] };
+  Query: Record<PropertyKey, never>;
+  SelectedOption: SelectedOption;
+  Weight: Weight;
+  Float: Scalars['Float']['output'];
+}>;
+
+export type CategoryResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'], FederationReferenceType extends FederationReferenceTypes['Category'] = FederationReferenceTypes['Category']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Category']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'reverse' | 'sortKey'>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CategoryConnectionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['CategoryConnection'] = ResolversParentTypes['CategoryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CategoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CategoryEdgeResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['CategoryEdge'] = ResolversParentTypes['CategoryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MoneyResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  priceRange?: Resolver<ResolversTypes['ProductPriceRange'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variants?: Resolver<ResolversTypes['ProductVariantConnection'], ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
+}>;
+
+export type ProductConnectionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ProductEdgeResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
+export type ProductPriceRangeResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductPriceRange'] = ResolversParentTypes['ProductPriceRange']> = ResolversObject<{
+  maxVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  minVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant'], FederationReferenceType extends FederationReferenceTypes['ProductVariant'] = FederationReferenceTypes['ProductVariant']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductVariant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  selectedOptions?: Resolver<Array<ResolversTypes['SelectedOption']>, ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Weight'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantConnectionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductVariantConnection'] = ResolversParentTypes['ProductVariantConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductVariantEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantEdgeResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['ProductVariantEdge'] = ResolversParentTypes['ProductVariantEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  categories?: Resolver<ResolversTypes['CategoryConnection'], ParentType, ContextType, Partial<QueryCategoriesArgs>>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
+}>;
+
+export type SelectedOptionResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WeightResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Weight'] = ResolversParentTypes['Weight']> = ResolversObject<{
+  unit?: Resolver<ResolversTypes['WeightUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = ProductsContext> = ResolversObject<{
+  Category?: CategoryResolvers<ContextType>;
+  CategoryConnection?: CategoryConnectionResolvers<ContextType>;
+  CategoryEdge?: CategoryEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductPriceRange?: ProductPriceRangeResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
+  ProductVariantConnection?: ProductVariantConnectionResolvers<ContextType>;
+  ProductVariantEdge?: ProductVariantEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SelectedOption?: SelectedOptionResolvers<ContextType>;
+  Weight?: WeightResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { products } from './subgraph.ts';
+
+await runSubgraph(products);

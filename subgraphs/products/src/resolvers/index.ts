@@ -1,0 +1,8 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Category } from './category.ts';
+import { DateTime } from './date-time.ts';
+import { ProductVariant } from './product-variant.ts';
+import { Product } from './product.ts';
+import { Query } from './query.ts';
+
+export const resolvers: Resolvers = { Query, Product, ProductVariant, Category, DateTime };

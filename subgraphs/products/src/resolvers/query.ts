@@ -1,0 +1,37 @@
+import { clientError, ClientErrorCode, parseGlobalId } from '#kit';
+import { Category } from '../entities/category.entity.ts';
+import { Product } from '../entities/product.entity.ts';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { listCategories } from '../services/category-listing.service.ts';
+import { listProducts } from '../services/product-listing.service.ts';
+import { readHandleArgument, readProductPage } from '../services/product-page.ts';
+
+/** `id` or `handle`, exactly one: anything else is ambiguous, so the client hears about it. */
+function readIdOrHandle(args: { id?: string | null; handle?: string | null }, type: string) {
+  if ((args.id == null) === (args.handle == null)) {
+    throw clientError(ClientErrorCode.BAD_USER_INPUT, 'Give exactly one of `id` or `handle`.', ['id']);
+  }
+  return args.id != null
+    ? { id: parseGlobalId(args.id, type), handle: null }
+    : { id: null, handle: readHandleArgument(args.handle!, 'handle') };
+}
+
+export const Query: QueryResolvers = {
+  products: async (_, args, ctx) => {
+    const page = readProductPage(args);
+    const categoryHandle = args.categoryHandle == null ? null : readHandleArgument(args.categoryHandle, 'categoryHandle');
+    const connection = await listProducts(ctx.em, page, { categoryHandle });
+    // Variants on this page ask for their product; it is already here.
+    for (const product of connection.nodes) ctx.loaders.productById.prime(product.id, product);
+    return connection;
+  },
+  product: async (_, args, ctx) => {
+    const { id, handle } = readIdOrHandle(args, 'Product');
+    return id !== null ? ctx.loaders.productById.load(id) : ctx.em.findOne(Product, { handle });
+  },
+  categories: (_, args, ctx) => listCategories(ctx.em, args),
+  category: async (_, args, ctx) => {
+    const { id, handle } = readIdOrHandle(args, 'Category');
+    return id !== null ? ctx.loaders.categoryById.load(id) : ctx.em.findOne(Category, { handle });
+  },
+};

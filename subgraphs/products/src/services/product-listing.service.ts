@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toConnection, type Connection } from '#kit';
+import { Product } from '../entities/product.entity.ts';
+import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './product-page.ts';
+
+/**
+ * Product lists as keyset pages. SQL is assembled from fixed fragments only; every value a client sent
+ * (search terms, handles, cursor values) is a `?` parameter, which MikroORM escapes with PostgreSQL's
+ * literal rules. Values are never concatenated into the SQL here.
+ */
+
+const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.price_min_minor, p.price_max_minor,
+  p.currency_code, p.created_at, p.updated_at`;
+
+interface PageRow extends Record<string, unknown> {
+  sort_value: unknown;
+}
+
+interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** The page's `select … order by … limit` over `product p`, filtered by `scope` (SQL with its params). */
+function pageQuery(page: ProductPage, scope: Fragment | null): Fragment {
+  const spec = ORDERS[page.order];
+  const direction = page.descending ? 'desc' : 'asc';
+  const params: unknown[] = [];
+  const where: string[] = [];
+  let from = 'product p';
+  if (page.query !== null) {
+    from += ` cross join websearch_to_tsquery('english', ?) q`;
+    params.push(page.query);
+    where.push('p.search @@ q');
+  }
+  if (scope) {
+    where.push(scope.sql);
+    params.push(...scope.params);
+  }
+  if (page.after) {
+    where.push(`(${spec.expression}, p.id) ${page.descending ? '<' : '>'} (?::${spec.cast}, ?::uuid)`);
+    params.push(page.after.value, page.after.id);
+  }
+  params.push(page.limit + 1);
+  return {
+    sql: `select ${PRODUCT_COLUMNS}, ${spec.expression} as sort_value
+      from ${from}
+      ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by ${spec.expression} ${direction}, p.id ${direction}
+      limit ?`,
+    params,
+  };
+}
+
+function toProductConnection(em: EntityManager, page: ProductPage, rows: PageRow[]): Connection<Product> {
+  const items = rows.map(({ sort_value, category_id: _category, ...columns }) => {
+    const product = em.map(Product, columns);
+    return { product, value: cursorValueOf(page.order, sort_value, product.createdAt) };
+  });
+  const connection = toConnection(
+    items,
+    page.limit,
+    (item) => productCursor(page.order, item.value, item.product.id),
+    page.after !== null,
+  );
+  return {
+    ...connection,
+    edges: connection.edges.map(({ node, cursor }) => ({ node: node.product, cursor })),
+    nodes: connection.nodes.map((item) => item.product),
+  };
+}
+
+/** One page of the whole catalog, or of one category named by handle. */
+export async function listProducts(
+  em: EntityManager,
+  page: ProductPage,
+  filter: { categoryHandle?: string | null } = {},
+): Promise<Connection<Product>> {
+  const scope =
+    filter.categoryHandle == null
+      ? null
+      : {
+          sql: `exists (select 1 from product_category pc join category c on c.id = pc.category_id
+                 where pc.product_id = p.id and c.handle = ?)`,
+          params: [filter.categoryHandle],
+        };
+  const { sql, params } = pageQuery(page, scope);
+  const rows = await em.execute<PageRow[]>(sql, params);
+  return toProductConnection(em, page, rows);
+}
+
+/**
+ * The same page for several categories in one statement (a lateral subquery per category), so a list of
+ * categories with their products costs one statement however many categories it shows.
+ */
+export async function listProductsOfCategories(
+  em: EntityManager,
+  page: ProductPage,
+  categoryIds: readonly string[],
+): Promise<Map<string, Connection<Product>>> {
+  const inner = pageQuery(page, {
+    sql: `exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id = c.category_id)`,
+    params: [],
+  });
+  const rows = await em.execute<PageRow[]>(
+    `select c.category_id, x.* from unnest(array[?]::uuid[]) as c(category_id) cross join lateral (${inner.sql}) x`,
+    [categoryIds, ...inner.params],
+  );
+  const byCategory = new Map<string, PageRow[]>(categoryIds.map((id) => [id, []]));
+  for (const row of rows) byCategory.get(row.category_id as string)?.push(row);
+  return new Map([...byCategory].map(([id, categoryRows]) => [id, toProductConnection(em, page, categoryRows)]));
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '#kit';
+import { createTestDatabase, startTestSubgraph, type TestSubgraph } from '#kit/testing/index.ts';
+import { createCategory, createProduct } from '../src/services/product.service.ts';
+import { products } from '../src/subgraph.ts';
+
+let subgraph: TestSubgraph;
+let variantIds: string[];
+let productIds: string[];
+
+const CATEGORY_COUNT = 6;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(products, await createTestDatabase('products_statements'));
+  const em = subgraph.db.fork();
+  for (let c = 0; c < CATEGORY_COUNT; c++) await createCategory(em.fork(), { handle: `dept-${c}`, title: `Department ${c}` });
+  variantIds = [];
+  productIds = [];
+  for (let i = 0; i < 60; i++) {
+    const product = await createProduct(em.fork(), {
+      handle: `item-${i}`,
+      title: `Item ${i}`,
+      categoryHandles: [`dept-${i % CATEGORY_COUNT}`, `dept-${(i + 1) % CATEGORY_COUNT}`],
+      variants: [0, 1, 2].map((v) => ({
+        sku: `ITEM-${i}-${v}`,
+        priceMinor: 1000 + i * 10 + v,
+        weightGrams: 100,
+        selectedOptions: [{ name: 'Size', value: ['S', 'M', 'L'][v]! }],
+      })),
+    });
+    productIds.push(toGlobalId('Product', product.id));
+  }
+  const rows = await em.fork().getConnection().execute<{ id: string }[]>('select id from product_variant');
+  variantIds = rows.map((row) => toGlobalId('ProductVariant', row.id));
+});
+afterAll(() => subgraph?.close());
+
+/** Statements one request sends; the request must succeed. */
+async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
+  subgraph.db.resetStatementCount();
+  const result = await subgraph.request(query, variables);
+  expect(result.errors).toBeUndefined();
+  return subgraph.db.statementCount();
+}
+
+const LISTING = `query ($first: Int, $query: String) {
+  products(first: $first, query: $query) {
+    nodes {
+      id title
+      priceRange { minVariantPrice { amount currencyCode } maxVariantPrice { amount } }
+      categories { handle title }
+      variants { nodes { id sku price { amount } weight { value } selectedOptions { name value } product { id title } } }
+    }
+  }
+}`;
+
+describe('SQL statements per request do not grow with the page', () => {
+  it('lists 50 products with variants, prices and categories in as many statements as 5', async () => {
+    const five = await statementsFor(LISTING, { first: 5 });
+    const fifty = await statementsFor(LISTING, { first: 50 });
+    expect(fifty).toBe(five);
+    // The page, all its variants, all its categories.
+    expect(fifty).toBe(3);
+  });
+
+  it('searches 50 products in as many statements as 5', async () => {
+    expect(await statementsFor(LISTING, { first: 50, query: 'item' })).toBe(await statementsFor(LISTING, { first: 5, query: 'item' }));
+  });
+
+  it('resolves 50 variant references in as many statements as 5', async () => {
+    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on ProductVariant { sku price { amount currencyCode } product { title priceRange { minVariantPrice { amount } } categories { handle } } }
+    } }`;
+    const reps = (ids: string[]) => ({ reps: ids.map((id) => ({ __typename: 'ProductVariant', id })) });
+    const five = await statementsFor(query, reps(variantIds.slice(0, 5)));
+    const fifty = await statementsFor(query, reps(variantIds.slice(0, 50)));
+    expect(fifty).toBe(five);
+    // The variants, their products, the products' categories.
+    expect(fifty).toBe(3);
+  });
+
+  it('resolves 50 product references in as many statements as 5', async () => {
+    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on Product { title variants { nodes { sku } } categories { handle } }
+    } }`;
+    const reps = (ids: string[]) => ({ reps: ids.map((id) => ({ __typename: 'Product', id })) });
+    expect(await statementsFor(query, reps(productIds.slice(0, 50)))).toBe(await statementsFor(query, reps(productIds.slice(0, 5))));
+  });
+
+  it('lists 6 categories with their products in as many statements as 2', async () => {
+    const query = `query ($first: Int) { categories(first: $first) { nodes {
+      handle
+      products(first: 10, sortKey: PRICE) { nodes { title variants { nodes { sku product { handle } } } categories { handle } } }
+    } } }`;
+    const two = await statementsFor(query, { first: 2 });
+    const six = await statementsFor(query, { first: CATEGORY_COUNT });
+    expect(six).toBe(two);
+    // The categories, one lateral page for all of them, their variants, their categories.
+    expect(six).toBe(4);
+  });
+});
