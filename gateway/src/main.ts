@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createLogger, isProduction, portFor, readSecrets } from '#kit';
+import { createLogger, isProduction, portFor, readSecrets, stopOnSignals } from '#kit';
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
@@ -15,16 +15,7 @@ try {
   });
   const url = await server.listen(portFor('gateway', 4000), process.env.HOST ?? '127.0.0.1');
   log.info({ url }, 'gateway ready');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals(log, () => server.close());
 } catch (error) {
   log.fatal({ err: error }, 'gateway failed to start');
   process.exit(1);

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createRequestListener, sendJson, type Logger, type Secrets } from '#kit';
+import { createErrorMasker, createRequestListener, listen, sendJson, type Logger, type Secrets } from '#kit';
 import { viewerOf } from './auth.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
 
@@ -59,15 +58,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
 
   return {
     httpServer,
-    listen(port, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const { port: bound } = httpServer.address() as AddressInfo;
-          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}/graphql`);
-        });
-      });
-    },
+    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
     async close() {
       shuttingDown = true;
       await apollo.stop();

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError } from '#kit';
+import { DomainError, InputErrors } from '#kit';
 import { Address } from './entities/address.entity.ts';
 import { Customer } from './entities/customer.entity.ts';
 import { registerCustomer } from './services/customer.service.ts';
-import { InputErrors } from './services/user-errors.ts';
 
 /** The demo shopper `npm start` can print, for trying the storefront without registering. */
 export const DEMO_CUSTOMER_EMAIL = 'demo@example.com';

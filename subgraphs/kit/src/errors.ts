@@ -56,6 +56,43 @@ export class DomainError extends Error {
   }
 }
 
+/** Several input problems at once (a blank city and a bad country code), so a form marks every field in one round trip. */
+export class InputErrors extends Error {
+  readonly errors: UserError[];
+  constructor(errors: UserError[]) {
+    super(errors.map((error) => error.message).join(' '));
+    this.name = 'InputErrors';
+    this.errors = errors;
+  }
+}
+
+/** Throws the collected input problems, if there are any. */
+export function assertNoInputErrors(errors: UserError[]): void {
+  if (errors.length > 0) throw new InputErrors(errors);
+}
+
+/** The userErrors of an expected failure; anything else is rethrown, to be masked as an internal error. */
+export function toUserErrors(error: unknown): UserError[] {
+  if (error instanceof InputErrors) return error.errors;
+  if (error instanceof DomainError) return [error.toUserError()];
+  throw error;
+}
+
+/**
+ * Runs a mutation's service call: its result with empty userErrors, or, for an expected failure, the
+ * payload's objects as null with the userErrors. Services throw; resolvers stay one line.
+ */
+export async function mutationPayload<T extends object>(
+  run: () => Promise<T>,
+  empty: { [K in keyof T]: null },
+): Promise<(T | { [K in keyof T]: null }) & { userErrors: UserError[] }> {
+  try {
+    return { ...(await run()), userErrors: [] };
+  } catch (error) {
+    return { ...empty, userErrors: toUserErrors(error) };
+  }
+}
+
 export function isClientSafe(error: unknown): error is GraphQLError {
   if (!(error instanceof GraphQLError)) return false;
   const code = error.extensions?.code;

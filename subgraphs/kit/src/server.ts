@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +12,7 @@ import type { Database, EntityClass, MigrationClass } from './database.ts';
 import { createErrorMasker } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { createRequestListener, type Route } from './http.ts';
+import { listen } from './lifecycle.ts';
 import { IDENTITY_HEADER, verifyIdentity, type Viewer } from './identity.ts';
 import { requestLogPlugin } from './request-log.ts';
 
@@ -128,15 +128,7 @@ export async function createSubgraphServer<TLoaders>(
   return {
     db,
     httpServer,
-    listen(port, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const { port: bound } = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${bound}/graphql`);
-        });
-      });
-    },
+    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
     async close() {
       shuttingDown = true;
       await apollo.stop();

@@ -31,5 +31,5 @@ export const Customer: CustomerResolvers = {
     const rows = after(await loaders.addressesByCustomerId.load(customer.id), args.after);
     return toConnection(rows.slice(0, limit + 1), limit, cursorOf, Boolean(args.after));
   },
-  createdAt: (customer) => customer.createdAt.toISOString(),
+  createdAt: (customer) => customer.createdAt,
 };

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Customer } from './customer.ts';
-import { DateTime } from './date-time.ts';
+import { DateTimeScalar as DateTime } from '#kit';
 import { MailingAddress } from './mailing-address.ts';
 import { Mutation } from './mutation.ts';
 import { Query } from './query.ts';

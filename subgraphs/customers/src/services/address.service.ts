@@ -1,10 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, toGlobalId, tryParseGlobalId, type Viewer } from '#kit';
+import { assertNoInputErrors, DomainError, toGlobalId, tryParseGlobalId, type Viewer } from '#kit';
 import { Address } from '../entities/address.entity.ts';
 import { Customer } from '../entities/customer.entity.ts';
 import { readAddressInput, type AddressFields, type MailingAddressInput } from './address-input.ts';
 import { requireCustomer, requireSignedIn } from './customer.service.ts';
-import { assertNoErrors } from './user-errors.ts';
 
 /** An address book larger than this is a script, not a shopper; it also bounds what the loader reads. */
 export const MAX_ADDRESSES = 50;
@@ -38,7 +37,7 @@ async function findOwnAddress(em: EntityManager, customerId: string, id: string,
 export async function createAddress(em: EntityManager, viewer: Viewer, input: MailingAddressInput): Promise<Address> {
   const customerId = requireSignedIn(viewer);
   const { fields, errors } = readAddressInput(input);
-  assertNoErrors(errors);
+  assertNoInputErrors(errors);
   return em.transactional(async (tx) => {
     // Locking the owner serialises concurrent creates, so the cap and the first-is-default rule hold.
     const customer = await tx.findOne(Customer, { id: customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -63,7 +62,7 @@ export async function updateAddress(
   const customerId = requireSignedIn(viewer);
   const address = await findOwnAddress(em, customerId, id, ['id']);
   const { fields, errors } = readAddressInput(input, fieldsOf(address));
-  assertNoErrors(errors);
+  assertNoInputErrors(errors);
   em.assign(address, fields);
   await em.flush();
   return address;

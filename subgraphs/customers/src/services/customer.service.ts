@@ -1,9 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, issueAccessToken, userError, type UserError, type Viewer } from '#kit';
+import { assertNoInputErrors, DomainError, issueAccessToken, userError, type UserError, type Viewer } from '#kit';
 import { Customer, type CustomerRole } from '../entities/customer.entity.ts';
 import { emailErrors, normaliseEmail, optionalText } from './input-rules.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
-import { assertNoErrors } from './user-errors.ts';
 
 export interface NewCustomer {
   email: string;
@@ -52,7 +51,7 @@ export async function registerCustomer(
   const errors = [...emailErrors(email, [INPUT, 'email']), ...passwordErrors(input.password, [INPUT, 'password'])];
   const firstName = optionalText(input.firstName, [INPUT, 'firstName'], errors, 'First name');
   const lastName = optionalText(input.lastName, [INPUT, 'lastName'], errors, 'Last name');
-  assertNoErrors(errors);
+  assertNoInputErrors(errors);
 
   // Checked before hashing so a taken email costs no scrypt; the unique constraint settles races.
   if ((await em.count(Customer, { email })) > 0) throw taken();
@@ -122,7 +121,7 @@ export async function updateCustomer(em: EntityManager, viewer: Viewer, input: N
   const errors: UserError[] = [];
   const firstName = optionalText(input.firstName, [INPUT, 'firstName'], errors, 'First name');
   const lastName = optionalText(input.lastName, [INPUT, 'lastName'], errors, 'Last name');
-  assertNoErrors(errors);
+  assertNoInputErrors(errors);
   // Omitted means unchanged; null or blank clears.
   if (input.firstName !== undefined) customer.firstName = firstName;
   if (input.lastName !== undefined) customer.lastName = lastName;

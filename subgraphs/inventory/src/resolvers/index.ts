@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { DateTime } from './date-time.scalar.ts';
+import { DateTimeScalar as DateTime } from '#kit';
 import { Location } from './location.resolvers.ts';
 import { Mutation } from './mutation.resolvers.ts';
 import { ProductVariant } from './product-variant.resolvers.ts';

@@ -1,14 +1,8 @@
-import { DomainError } from '#kit';
+import { mutationPayload } from '#kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { adjustQuantity } from '../services/stock-adjustment.service.ts';
 
 export const Mutation: MutationResolvers = {
-  inventoryAdjustQuantity: async (_root, { input }, ctx) => {
-    try {
-      return { stockLevel: await adjustQuantity(ctx.em, ctx.viewer, input), userErrors: [] };
-    } catch (error) {
-      if (error instanceof DomainError) return { stockLevel: null, userErrors: [error.toUserError()] };
-      throw error;
-    }
-  },
+  inventoryAdjustQuantity: (_root, { input }, ctx) =>
+    mutationPayload(async () => ({ stockLevel: await adjustQuantity(ctx.em, ctx.viewer, input) }), { stockLevel: null }),
 };
