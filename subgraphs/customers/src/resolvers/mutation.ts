@@ -3,7 +3,6 @@ import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '../services/address.service.ts';
 import { createAccessToken, registerCustomer, updateCustomer } from '../services/customer.service.ts';
 
-
 export const Mutation: MutationResolvers = {
   customerCreate: (_parent, { input }, { em }) =>
     mutationPayload(async () => ({ customer: await registerCustomer(em, input) }), { customer: null }),
