@@ -1,3 +1,3 @@
-export { createTestDatabase } from './test-database.ts';
+export { createTestDatabase, dropTestDatabases } from './test-database.ts';
 export { startTestSubgraph, postGraphQL, TEST_SECRETS, type TestSubgraph, type GraphQLResult } from './subgraph-harness.ts';
 export { startTestPostgres, freePort } from './postgres-server.ts';

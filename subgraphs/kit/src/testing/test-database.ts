@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureDatabase } from '../database.ts';
 
@@ -6,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the test run's PostgreSQL server, provided by tests/support/global-setup.ts. */
     postgresUrl: string;
+    /** Prefix of this run's databases, so the run's teardown drops exactly those. */
+    testDatabasePrefix: string;
   }
 }
 
@@ -14,6 +17,18 @@ declare module 'vitest' {
  * Migrations then run in it exactly as in production.
  */
 export async function createTestDatabase(label = 'test'): Promise<string> {
-  const name = `${label.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('testDatabasePrefix')}${label.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
   return ensureDatabase(inject('postgresUrl'), name);
+}
+
+/** Drops the databases a test run created (on a shared server, TEST_DATABASE_URL, they would pile up). */
+export async function dropTestDatabases(adminUrl: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await client.end();
+  }
 }
