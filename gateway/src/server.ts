@@ -3,7 +3,7 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createRequestListener, listen, sendJson, type Logger, type Secrets } from '#kit';
+import { createErrorMasker, createRequestListener, listen, requestLogPlugin, sendJson, type Logger, type Secrets } from '#kit';
 import { viewerOf } from './auth.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
 
@@ -39,7 +39,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     gateway,
     formatError: createErrorMasker(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
   });
   await apollo.start();
   ready = true;
@@ -52,7 +52,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         '/health/ready': (_req, res) =>
           ready && !shuttingDown ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' }),
       },
-      context: async ({ req, requestId }) => ({ viewer: await viewerOf(req, secrets.jwtSecret), requestId }),
+      context: async ({ req, requestId }) => ({
+        viewer: await viewerOf(req, secrets.jwtSecret),
+        requestId,
+        log: log.child({ requestId }),
+      }),
     }),
   );
 

@@ -1,9 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity, type Viewer } from '#kit';
+import { IDENTITY_HEADER, signIdentity, type Logger, type Viewer } from '#kit';
 
 export interface GatewayContext {
   viewer: Viewer;
   requestId: string;
+  log: Logger;
 }
 
 /**

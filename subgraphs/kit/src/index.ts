@@ -7,6 +7,7 @@ export * from './lifecycle.ts';
 export * from './logger.ts';
 export * from './money.ts';
 export * from './pagination.ts';
+export { requestLogPlugin } from './request-log.ts';
 export * from './scalars.ts';
 export * from './server.ts';
 export * from './run.ts';
