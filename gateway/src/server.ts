@@ -3,7 +3,7 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createRequestListener, listen, requestLogPlugin, sendJson, type Logger, type Secrets } from '#kit';
+import { createErrorMasker, createRequestListener, isProduction, listen, requestLogPlugin, sendJson, type Logger, type Secrets } from '#kit';
 import { viewerOf } from './auth.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
 
@@ -39,6 +39,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     gateway,
     formatError: createErrorMasker(log),
     includeStacktraceInErrorResponses: false,
+    // Production schema browsing is for partners with a key (a later issue); until then it is closed.
+    introspection: !isProduction(),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
   });
   await apollo.start();

@@ -7,6 +7,7 @@ import {
   issueAccessToken,
   parseGlobalId,
   readPageSize,
+  readSecrets,
   signIdentity,
   toGlobalId,
   tryParseGlobalId,
@@ -87,5 +88,14 @@ describe('customer access tokens', () => {
     expect(await verifyAccessToken(expired.accessToken, SECRET)).toBeNull();
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${accessToken.split('.')[1]}.`;
     expect(await verifyAccessToken(unsigned, SECRET)).toBeNull();
+  });
+});
+
+describe('secrets', () => {
+  it('refuses to start without long enough secrets, naming what is missing', () => {
+    const long = 'x'.repeat(32);
+    expect(readSecrets({ JWT_SECRET: long, SUBGRAPH_SECRET: long })).toEqual({ jwtSecret: long, subgraphSecret: long });
+    expect(() => readSecrets({ NODE_ENV: 'production', JWT_SECRET: long })).toThrow(/SUBGRAPH_SECRET/);
+    expect(() => readSecrets({ JWT_SECRET: 'short', SUBGRAPH_SECRET: long })).toThrow(/JWT_SECRET/);
   });
 });
