@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, tryParseGlobalId } from '#kit';
-import { tables } from './tables.ts';
 
 /** What `npm start` shows: a warehouse that ships online orders and a store that only sells in person. */
 const WAREHOUSE = {
@@ -37,15 +36,14 @@ const OUT_OF_STOCK_ONE_IN = 12;
  */
 export async function seedInventory(em: EntityManager, input: { variantIds: string[] }): Promise<{ created: boolean }> {
   const variantIds = [...new Set(input.variantIds.map(toVariantUuid))];
-  const t = tables(em);
   return em.transactional(async (tx) => {
     // Two seeds racing (two `npm start`s) must not both create the locations.
-    await tx.execute(`lock table ${t.location} in exclusive mode`);
-    const [existing] = await tx.execute<{ count: string }[]>(`select count(*) as count from ${t.location}`);
+    await tx.execute(`lock table location in exclusive mode`);
+    const [existing] = await tx.execute<{ count: string }[]>(`select count(*) as count from location`);
     if (Number(existing?.count ?? 0) > 0) return { created: false };
 
     const locations = await tx.execute<{ id: string; handle: string }[]>(
-      `insert into ${t.location} (name, handle, kind, fulfills_online_orders, address1, city, province_code, zip, country_code)
+      `insert into location (name, handle, kind, fulfills_online_orders, address1, city, province_code, zip, country_code)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)
        returning id, handle`,
       [WAREHOUSE, STORE].flatMap((l) => [l.name, l.handle, l.kind, l.fulfillsOnlineOrders, l.address1, l.city, l.provinceCode, l.zip, l.countryCode]),
@@ -64,18 +62,18 @@ export async function seedInventory(em: EntityManager, input: { variantIds: stri
 
     // Whole columns as arrays: three statements for any catalog size, and far below the parameter limit.
     await tx.execute(
-      `insert into ${t.inventoryItem} (variant_id) select unnest(?::uuid[])`,
+      `insert into inventory_item (variant_id) select unnest(?::uuid[])`,
       [pgArray(variantIds)],
     );
     await tx.execute(
-      `insert into ${t.stockLevel} (variant_id, location_id, on_hand)
+      `insert into stock_level (variant_id, location_id, on_hand)
        select * from unnest(?::uuid[], ?::uuid[], ?::int[])`,
       [pgArray(levels.variant), pgArray(levels.location), pgArray(levels.onHand)],
     );
     await tx.execute(
-      `insert into ${t.stockMovement} (variant_id, location_id, delta, reason, note, on_hand_after)
+      `insert into stock_movement (variant_id, location_id, delta, reason, note, on_hand_after)
        select variant_id, location_id, on_hand, 'RECEIVED', 'Initial stock (dev seed)', on_hand
-       from ${t.stockLevel} where on_hand > 0
+       from stock_level where on_hand > 0
        order by variant_id, location_id`,
     );
     return { created: true };

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, tryParseGlobalId, type Viewer } from '#kit';
 import { StockLevel } from '../entities/stock-level.entity.ts';
 import type { StockMovementReason } from '../entities/stock-movement.entity.ts';
-import { tables } from '../tables.ts';
 
 /** Larger single changes are almost certainly typos (an extra zero or three), not deliveries. */
 export const MAX_ADJUSTMENT = 1_000_000;
@@ -54,12 +53,10 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
   if (note !== null && note.length > MAX_NOTE_LENGTH) {
     throw new DomainError(AdjustmentErrorCode.INVALID, `The note must be at most ${MAX_NOTE_LENGTH} characters.`, ['input', 'note']);
   }
-
-  const t = tables(em);
   return em.transactional(async (tx) => {
     const [known] = await tx.execute<{ location_active: boolean | null; item_known: boolean }[]>(
-      `select (select active from ${t.location} where id = ?) as location_active,
-              exists (select 1 from ${t.inventoryItem} where variant_id = ?) as item_known`,
+      `select (select active from location where id = ?) as location_active,
+              exists (select 1 from inventory_item where variant_id = ?) as item_known`,
       [locationId, variantId],
     );
     if (!known || known.location_active === null) {
@@ -76,7 +73,7 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
       delta > 0
         ? // A location may not hold the variant yet: receiving creates its stock level.
           await tx.execute<Record<string, unknown>[]>(
-            `insert into ${t.stockLevel} as stock_level (variant_id, location_id, on_hand, reserved) values (?, ?, ?, 0)
+            `insert into stock_level as stock_level (variant_id, location_id, on_hand, reserved) values (?, ?, ?, 0)
              on conflict (variant_id, location_id) do update
                set on_hand = stock_level.on_hand + excluded.on_hand, updated_at = now()
                where stock_level.on_hand + excluded.on_hand <= ?
@@ -84,7 +81,7 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
             [variantId, locationId, delta, MAX_ON_HAND],
           )
         : await tx.execute<Record<string, unknown>[]>(
-            `update ${t.stockLevel} set on_hand = on_hand + ?, updated_at = now()
+            `update stock_level set on_hand = on_hand + ?, updated_at = now()
              where variant_id = ? and location_id = ? and on_hand + ? >= reserved
              returning *`,
             [delta, variantId, locationId, delta],
@@ -100,7 +97,7 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
     }
     const level = tx.map(StockLevel, row);
     await tx.execute(
-      `insert into ${t.stockMovement} (variant_id, location_id, delta, reason, note, actor_customer_id, on_hand_after)
+      `insert into stock_movement (variant_id, location_id, delta, reason, note, actor_customer_id, on_hand_after)
        values (?, ?, ?, ?, ?, ?, ?)`,
       [variantId, locationId, delta, input.reason, note, viewer.customerId, level.onHand],
     );
