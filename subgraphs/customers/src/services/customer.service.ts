@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { assertNoInputErrors, DomainError, issueAccessToken, userError, type UserError, type Viewer } from '#kit';
 import { Customer, type CustomerRole } from '../entities/customer.entity.ts';
 import { emailErrors, normaliseEmail, optionalText } from './input-rules.ts';
+import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 
 export interface NewCustomer {
@@ -82,6 +83,7 @@ function unidentified(): DomainError {
 /**
  * Logs in. Every failure is the same UNIDENTIFIED_CUSTOMER, and an unknown email costs the same scrypt
  * work as a wrong password, so neither the answer nor its timing tells which emails have accounts.
+ * Too many recent failures for the email answer THROTTLED instead, unknown emails alike (login-throttle.ts).
  */
 export async function createAccessToken(
   em: EntityManager,
@@ -93,11 +95,15 @@ export async function createAccessToken(
   if (emailErrors(email, []).length > 0 || input.password === '' || input.password.length > PASSWORD_MAX_LENGTH) {
     throw unidentified();
   }
+  // Counted as a failure from here on (and refused when over the limit) unless the password proves right.
+  // Malformed input above is not counted: it never reaches a password check, so it guesses nothing.
+  const attempt = await beginLoginAttempt(em, email, jwtSecret);
   const customer = await em.findOne(Customer, { email });
   const valid = customer
     ? await verifyPassword(input.password, customer.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!customer || !valid) throw unidentified();
+  await loginSucceeded(em, attempt);
   return issueAccessToken({ customerId: customer.id, role: customer.role }, jwtSecret);
 }
 
