@@ -68,7 +68,7 @@ export type CustomerAccessTokenCreatePayload = {
   __typename?: 'CustomerAccessTokenCreatePayload';
   /** The token; null when `userErrors` is not empty. */
   customerAccessToken?: Maybe<CustomerAccessToken>;
-  /** `UNIDENTIFIED_CUSTOMER` for any wrong email or password (which of the two is never said). */
+  /** `UNIDENTIFIED_CUSTOMER` for any wrong email or password (which of the two is never said); `THROTTLED` (field null) when the email has had too many failed attempts recently: the password was not checked, try again later. */
   userErrors: Array<UserError>;
 };
 
@@ -221,10 +221,9 @@ export type MailingAddressInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Logs in with email and password, returning a bearer token for the `Authorization` header. Staff log in the same way; their role is in the token. */
+  /** Logs in with email and password, returning a bearer token for the `Authorization` header. Staff log in the same way; their role is in the token. After 5 failed attempts for an email within 15 minutes, further attempts for it are refused with `THROTTLED` (whether or not the email has an account) until the oldest of those failures is 15 minutes old; a successful log-in clears the count. */
   customerAccessTokenCreate: CustomerAccessTokenCreatePayload;
   /** Adds an address to the signed-in customer's address book. The first address becomes the default. */
   customerAddressCreate: CustomerAddressCreatePayload;
@@ -241,62 +240,54 @@ export type Mutation = {
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerAccessTokenCreateArgs = {
   input: CustomerAccessTokenCreateInput;
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerAddressCreateArgs = {
   address: MailingAddressInput;
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerAddressDeleteArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerAddressUpdateArgs = {
   address: MailingAddressInput;
   id: Scalars['ID']['input'];
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerCreateArgs = {
   input: CustomerCreateInput;
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
 };
 
 
-/** Account and address-book changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
 };
 
-/** Relay pagination state of a connection. */
+/** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
+  /** The cursor of the last item of the page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede this page. */
+  /** Whether items precede this page (true whenever `after` was given). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item on this page. */
+  /** The cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** The customers domain: accounts, their address books, and the access tokens shoppers and staff log in with. */
 export type Query = {
   __typename?: 'Query';
   /** The signed-in customer (or staff member); null for an anonymous shopper. */

@@ -132,7 +132,6 @@ export type LocationKind =
   /** A warehouse, usually fulfilling online orders. */
   | 'WAREHOUSE';
 
-/** Stock changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -144,21 +143,20 @@ export type Mutation = {
 };
 
 
-/** Stock changes. Expected failures come back as `userErrors`, never as GraphQL errors. */
 export type MutationInventoryAdjustQuantityArgs = {
   input: InventoryAdjustQuantityInput;
 };
 
-/** Relay pagination state of a connection. */
+/** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
+  /** The cursor of the last item of the page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede this page. */
+  /** Whether items precede this page (true whenever `after` was given). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item on this page. */
+  /** The cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -175,7 +173,6 @@ export type ProductVariant = {
   stockLevels: Array<StockLevel>;
 };
 
-/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
 export type Query = {
   __typename?: 'Query';
   /** A location by id, active or not; null when there is none. */
@@ -187,13 +184,11 @@ export type Query = {
 };
 
 
-/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
 export type QueryLocationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
 export type QueryLocationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -201,7 +196,6 @@ export type QueryLocationsArgs = {
 };
 
 
-/** The inventory domain: where stock is kept, how much of each variant there is, and why it changed. */
 export type QueryStockMovementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -15,7 +15,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date and time in UTC with millisecond precision, e.g. "2026-01-31T09:30:00.000Z". */
+  /** An ISO-8601 date and time in UTC, e.g. `2026-11-22T10:15:30.000Z`. */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -236,7 +236,6 @@ export type ProductVariantEdge = {
   node: ProductVariant;
 };
 
-/** The catalog: products, their variants and the categories that group them. */
 export type Query = {
   __typename?: 'Query';
   /** Every category, ordered by title. */
@@ -254,28 +253,24 @@ export type Query = {
 };
 
 
-/** The catalog: products, their variants and the categories that group them. */
 export type QueryCategoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The catalog: products, their variants and the categories that group them. */
 export type QueryCategoryArgs = {
   handle?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** The catalog: products, their variants and the categories that group them. */
 export type QueryProductArgs = {
   handle?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** The catalog: products, their variants and the categories that group them. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categoryHandle?: InputMaybe<Scalars['String']['input']>;
