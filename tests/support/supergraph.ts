@@ -16,10 +16,14 @@ export interface TestSupergraph {
 /**
  * The whole system for a test file: every subgraph on its own loopback port over one fresh database
  * (a schema each, as in production), composed in-process, behind the real gateway on real HTTP.
+ * Outside vitest (the benchmark) pass the database to use.
  */
-export async function startTestSupergraph(definitions: SubgraphDefinition<any>[] = allSubgraphs): Promise<TestSupergraph> {
-  const databaseUrl = await createTestDatabase('supergraph');
-  const started = await Promise.all(definitions.map((definition) => startTestSubgraph(definition, databaseUrl)));
+export async function startTestSupergraph(
+  definitions: SubgraphDefinition<any>[] = allSubgraphs,
+  databaseUrl?: string,
+): Promise<TestSupergraph> {
+  databaseUrl ??= await createTestDatabase('supergraph');
+  const started = await Promise.all(definitions.map((definition) => startTestSubgraph(definition, databaseUrl!)));
   const byName = Object.fromEntries(definitions.map((definition, index) => [definition.name, started[index]!]));
   const supergraph = composeSupergraph(
     definitions.map((definition) => ({ name: definition.name, url: byName[definition.name]!.url, sdl: readSchema(definition) })),
