@@ -8,6 +8,8 @@ import {
   parseGlobalId,
   readPageSize,
   readSecrets,
+  databaseUrlFor,
+  portFor,
   signIdentity,
   toGlobalId,
   tryParseGlobalId,
@@ -97,5 +99,18 @@ describe('secrets', () => {
     expect(readSecrets({ JWT_SECRET: long, SUBGRAPH_SECRET: long })).toEqual({ jwtSecret: long, subgraphSecret: long });
     expect(() => readSecrets({ NODE_ENV: 'production', JWT_SECRET: long })).toThrow(/SUBGRAPH_SECRET/);
     expect(() => readSecrets({ JWT_SECRET: 'short', SUBGRAPH_SECRET: long })).toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('per-subgraph settings', () => {
+  it('lets one domain move to its own database and port', () => {
+    const env = { DATABASE_URL: 'postgres://shared/commerce', INVENTORY_DATABASE_URL: 'postgres://big-box/inventory', INVENTORY_PORT: '5002' };
+    expect(databaseUrlFor('inventory', env)).toBe('postgres://big-box/inventory');
+    expect(databaseUrlFor('products', env)).toBe('postgres://shared/commerce');
+    expect(() => databaseUrlFor('products', {})).toThrow(/PRODUCTS_DATABASE_URL or DATABASE_URL/);
+    expect(portFor('inventory', 4002, env)).toBe(5002);
+    expect(portFor('products', 4001, env)).toBe(4001);
+    expect(portFor('products', 4001, { PORT: '9000' })).toBe(9000);
+    expect(() => portFor('products', 4001, { PORT: 'http' })).toThrow(/Invalid port/);
   });
 });
