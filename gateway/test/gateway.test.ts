@@ -51,6 +51,15 @@ describe('gateway', () => {
     expect(anonymous.data).toEqual({ whoami: 'anonymous:-' });
   });
 
+  it('passes the caller\'s request id to subgraphs and back, so logs line up', async () => {
+    const result = await postGraphQL(url, '{ requestId }', {}, { 'x-request-id': 'checkout-7f3a' });
+    expect(result.data).toEqual({ requestId: 'checkout-7f3a' });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ requestId }"}' });
+    const generated = response.headers.get('x-request-id');
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await response.json()).toEqual({ data: { requestId: generated } });
+  });
+
   it('keeps subgraph failures masked', async () => {
     const result = await postGraphQL(url, '{ boom }');
     expect(result.errors?.[0]?.message).toBe('Unexpected error');
