@@ -50,11 +50,6 @@ export class Supervisor {
     });
   }
 
-  /** The pid of a running service, for tests and diagnostics. */
-  pidOf(name: string): number | undefined {
-    return this.children.get(name)?.pid;
-  }
-
   async stopAll(timeoutMs = 10_000): Promise<void> {
     this.stopping = true;
     await Promise.all(

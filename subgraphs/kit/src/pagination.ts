@@ -50,7 +50,6 @@ export interface Connection<T> {
   edges: { node: T; cursor: string }[];
   nodes: T[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount?: number;
 }
 
 /**
