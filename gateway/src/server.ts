@@ -29,12 +29,15 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   let ready = false;
   let shuttingDown = false;
 
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraph as SupergraphSdlHook,
-    buildService: ({ name, url }) =>
+  const common = {
+    buildService: ({ name, url }: { name: string; url?: string }) =>
       Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url }), { subgraphSecret: secrets.subgraphSecret }),
     logger: log,
-  });
+  };
+  const gateway =
+    typeof options.supergraph === 'string'
+      ? new ApolloGateway({ ...common, supergraphSdl: options.supergraph })
+      : new ApolloGateway({ ...common, supergraphSdl: options.supergraph });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorMasker(log),
