@@ -79,7 +79,7 @@ describe('catalog through the gateway', () => {
     const [{ node }] = (await listing({ first: 1 })).edges as [Listing['products']['edges'][number]];
     const variant = node.variants.nodes[0]!;
     const uuid = variant.id.split('/').at(-1)!;
-    const rows = await system.subgraphs.inventory!.db.fork().getConnection().execute(
+    const rows = await system.subgraphs.inventory!.sql(
       `select coalesce(sum(s.on_hand - s.reserved), 0)::int as available
          from inventory.stock_level s join inventory.location l on l.id = s.location_id
         where s.variant_id = ? and l.fulfills_online_orders and l.active`,
@@ -134,7 +134,7 @@ describe('catalog through the gateway', () => {
         pages++;
       } while (after && pages < 100);
       expect(new Set(seen).size).toBe(seen.length);
-      const [row] = await system.subgraphs.products!.db.fork().getConnection().execute(
+      const [row] = await system.subgraphs.products!.sql(
         `select count(*)::int as count from products.product_category pc join products.category c on c.id = pc.category_id where c.handle = ?`,
         [handle],
       );

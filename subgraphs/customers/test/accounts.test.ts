@@ -5,7 +5,7 @@ import { Address } from '../src/entities/address.entity.ts';
 import { Customer } from '../src/entities/customer.entity.ts';
 import { hashPassword } from '../src/services/password.ts';
 import { customers } from '../src/subgraph.ts';
-import { insertCustomer, LOGIN, ME, REGISTER, sql } from './helpers.ts';
+import { insertCustomer, LOGIN, ME, REGISTER } from './helpers.ts';
 
 let subgraph: TestSubgraph;
 
@@ -27,7 +27,7 @@ async function login(email: string, password: string) {
 }
 
 const countByEmail = async (email: string) =>
-  Number((await sql<{ n: string }>(subgraph, 'select count(*) as n from customers.customer where email = ?', [email]))[0]!.n);
+  Number((await subgraph.sql<{ n: string }>('select count(*) as n from customers.customer where email = ?', [email]))[0]!.n);
 
 describe('registration and login', () => {
   const password = 'correct horse battery staple';
@@ -74,7 +74,7 @@ describe('registration and login', () => {
   });
 
   it('refuses short, long and blank passwords, malformed emails and overlong names, writing nothing', async () => {
-    const before = await sql(subgraph, 'select count(*) from customers.customer');
+    const before = await subgraph.sql('select count(*) from customers.customer');
     const cases: [Record<string, unknown>, string[], string][] = [
       [{ email: 'short@example.com', password: 'seven77' }, ['input', 'password'], 'PASSWORD_TOO_SHORT'],
       [{ email: 'long@example.com', password: 'x'.repeat(257) }, ['input', 'password'], 'PASSWORD_TOO_LONG'],
@@ -91,15 +91,13 @@ describe('registration and login', () => {
     }
     const both = await register({ email: 'nope', password: 'short' });
     expect(both.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID', 'PASSWORD_TOO_SHORT']);
-    expect(await sql(subgraph, 'select count(*) from customers.customer')).toEqual(before);
+    expect(await subgraph.sql('select count(*) from customers.customer')).toEqual(before);
   });
 
   it('never stores a password in clear: only a salted scrypt hash naming its parameters', async () => {
     await register({ email: 'hash-a@example.com', password });
     await register({ email: 'hash-b@example.com', password });
-    const rows = await sql<{ password_hash: string }>(
-      subgraph,
-      "select password_hash from customers.customer where email in ('hash-a@example.com', 'hash-b@example.com')",
+    const rows = await subgraph.sql<{ password_hash: string }>("select password_hash from customers.customer where email in ('hash-a@example.com', 'hash-b@example.com')",
     );
     expect(rows).toHaveLength(2);
     for (const { password_hash } of rows) {
@@ -123,7 +121,7 @@ describe('registration and login', () => {
 
   it('registers only plain customers, and logs staff in with the staff role in the token', async () => {
     const registered = await register({ email: 'plain@example.com', password });
-    expect(await sql(subgraph, "select role from customers.customer where email = 'plain@example.com'")).toEqual([{ role: 'customer' }]);
+    expect(await subgraph.sql("select role from customers.customer where email = 'plain@example.com'")).toEqual([{ role: 'customer' }]);
     expect((await verifyAccessToken((await login('plain@example.com', password)).customerAccessToken.accessToken, TEST_SECRETS.jwtSecret))?.role).toBe('customer');
     // The input has no role: asking for one is refused before anything runs.
     const smuggled = await subgraph.request(REGISTER, { input: { email: 'sneaky@example.com', password, role: 'staff' } });
@@ -167,7 +165,7 @@ describe('customerUpdate', () => {
       customer: null,
       userErrors: [{ field: null, code: 'UNAUTHENTICATED', message: expect.any(String) }],
     });
-    expect(await sql(subgraph, "select first_name from customers.customer where email = 'rename@example.com'")).toEqual([{ first_name: null }]);
+    expect(await subgraph.sql("select first_name from customers.customer where email = 'rename@example.com'")).toEqual([{ first_name: null }]);
   });
 });
 

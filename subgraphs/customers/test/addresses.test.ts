@@ -11,8 +11,7 @@ import {
   DEFAULT_ADDRESS_UPDATE,
   insertCustomer,
   MY_ADDRESSES,
-  sql,
-} from './helpers.ts';
+  } from './helpers.ts';
 
 let subgraph: TestSubgraph;
 
@@ -40,7 +39,7 @@ async function createAddress(viewer: Viewer, address: Record<string, unknown> = 
 }
 
 const addressRows = (customerId: string) =>
-  sql(subgraph, 'select * from customers.address where customer_id = ? order by created_at, id', [customerId]);
+  subgraph.sql('select * from customers.address where customer_id = ? order by created_at, id', [customerId]);
 
 describe('address book', () => {
   it('creates a normalised address, makes the first one the default, and formats it', async () => {
@@ -133,7 +132,7 @@ describe('address book', () => {
     expect(othersAddress.data!.customerDefaultAddressUpdate.userErrors).toEqual([
       { field: ['addressId'], code: 'NOT_FOUND', message: expect.any(String) },
     ]);
-    const defaults = await sql(subgraph, 'select id, default_address_id from customers.customer where id in (?, ?) order by id', [a.id, b.id]);
+    const defaults = await subgraph.sql('select id, default_address_id from customers.customer where id in (?, ?) order by id', [a.id, b.id]);
     const defaultOf = (id: string) => defaults.find((row) => row.id === id)!.default_address_id;
     expect(defaultOf(a.id)).toBe(second.id.split('/').at(-1));
     expect(defaultOf(b.id)).toBe(bs.id.split('/').at(-1));
@@ -143,7 +142,7 @@ describe('address book', () => {
   it('refuses every address mutation from an anonymous shopper', async () => {
     const owner = await insertCustomer(subgraph);
     const { customerAddress } = await createAddress(owner.viewer);
-    const before = await sql(subgraph, 'select * from customers.address order by id');
+    const before = await subgraph.sql('select * from customers.address order by id');
     const anonymous = [
       [ADDRESS_CREATE, { address: OTTAWA }, 'customerAddressCreate'],
       [ADDRESS_UPDATE, { id: customerAddress.id, address: { city: 'X' } }, 'customerAddressUpdate'],
@@ -155,7 +154,7 @@ describe('address book', () => {
       expect(result.errors, name).toBeUndefined();
       expect(result.data![name].userErrors, name).toEqual([{ field: null, code: 'UNAUTHENTICATED', message: expect.any(String) }]);
     }
-    expect(await sql(subgraph, 'select * from customers.address order by id')).toEqual(before);
+    expect(await subgraph.sql('select * from customers.address order by id')).toEqual(before);
   });
 
   it('reports every invalid field with its path and writes nothing', async () => {
@@ -249,7 +248,7 @@ describe('address book', () => {
       ["update customers.address set country_code = 'ca' where id = ?", [bs]],
     ] as const;
     for (const [statement, params] of violations) {
-      await expect(sql(subgraph, statement, [...params]), statement).rejects.toThrow(/violates/);
+      await expect(subgraph.sql(statement, [...params]), statement).rejects.toThrow(/violates/);
     }
   });
 });

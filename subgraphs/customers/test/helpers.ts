@@ -52,6 +52,3 @@ export async function insertCustomer(
 }
 
 /** Runs SQL in the subgraph's own schema, to look at rows as the database holds them. */
-export async function sql<T = Record<string, unknown>>(subgraph: TestSubgraph, query: string, params: unknown[] = []): Promise<T[]> {
-  return subgraph.db.fork().getConnection().execute<T[]>(query, params);
-}

@@ -4,7 +4,7 @@ import { Customer } from '../src/entities/customer.entity.ts';
 import { emailDigest, LOGIN_THROTTLE } from '../src/services/login-throttle.ts';
 import { hashPassword } from '../src/services/password.ts';
 import { customers } from '../src/subgraph.ts';
-import { LOGIN, sql } from './helpers.ts';
+import { LOGIN } from './helpers.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const WRONG = 'not the password';
@@ -50,13 +50,11 @@ async function failTimes(email: string, times: number): Promise<void> {
 
 const digest = (email: string) => emailDigest(email.trim().toLowerCase(), TEST_SECRETS.jwtSecret);
 const rowsFor = (email: string) =>
-  sql<{ id: string; email_digest: string; attempted_at: Date }>(
-    subgraph,
-    'select * from login_attempt where email_digest = ? order by id',
+  subgraph.sql<{ id: string; email_digest: string; attempted_at: Date }>('select * from login_attempt where email_digest = ? order by id',
     [digest(email)],
   );
 const ageRows = (email: string, minutes: number) =>
-  sql(subgraph, 'update login_attempt set attempted_at = attempted_at - make_interval(mins => ?) where email_digest = ?', [
+  subgraph.sql('update login_attempt set attempted_at = attempted_at - make_interval(mins => ?) where email_digest = ?', [
     minutes,
     digest(email),
   ]);
@@ -86,18 +84,18 @@ describe('log-in throttling', () => {
     await failTimes(unknown, maxFailures);
     expect(await login(unknown, PASSWORD)).toEqual(THROTTLED);
     expect(await login(unknown, PASSWORD)).toEqual(await login(known, PASSWORD));
-    expect(await sql(subgraph, 'select 1 from customer where email = ?', [unknown])).toEqual([]);
+    expect(await subgraph.sql('select 1 from customer where email = ?', [unknown])).toEqual([]);
   });
 
   it('records nothing for a refused attempt', async () => {
     const email = await account();
     await failTimes(email, maxFailures);
-    const before = await sql(subgraph, 'select * from login_attempt order by id');
-    const customersBefore = await sql(subgraph, 'select * from customer order by id');
+    const before = await subgraph.sql('select * from login_attempt order by id');
+    const customersBefore = await subgraph.sql('select * from customer order by id');
     expect(await login(email, PASSWORD)).toEqual(THROTTLED);
     expect(await login(email, WRONG)).toEqual(THROTTLED);
-    expect(await sql(subgraph, 'select * from login_attempt order by id')).toEqual(before);
-    expect(await sql(subgraph, 'select * from customer order by id')).toEqual(customersBefore);
+    expect(await subgraph.sql('select * from login_attempt order by id')).toEqual(before);
+    expect(await subgraph.sql('select * from customer order by id')).toEqual(customersBefore);
   });
 
   it('clears the count on a successful log-in', async () => {
@@ -143,7 +141,7 @@ describe('log-in throttling', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.email_digest).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.email_digest).toBe(digest(email));
-    const dump = JSON.stringify(await sql(subgraph, 'select * from login_attempt'));
+    const dump = JSON.stringify(await subgraph.sql('select * from login_attempt'));
     expect(dump.toLowerCase()).not.toContain(email.toLowerCase().split('@')[0]);
   });
 

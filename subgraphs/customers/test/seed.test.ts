@@ -3,7 +3,7 @@ import { verifyAccessToken } from '#kit';
 import { createTestDatabase, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
 import { DEMO_CUSTOMER_EMAIL, DEMO_CUSTOMER_PASSWORD, seedCustomers } from '../src/seed.ts';
 import { customers } from '../src/subgraph.ts';
-import { LOGIN, sql } from './helpers.ts';
+import { LOGIN } from './helpers.ts';
 
 let subgraph: TestSubgraph;
 const STAFF = { staffEmail: 'Owner@Example.com', staffPassword: 'staff-password-for-tests' };
@@ -23,20 +23,18 @@ describe('seedCustomers', () => {
     await expect(seedCustomers(subgraph.db.fork(), { staffEmail: 'owner@example.com', staffPassword: 'short' })).rejects.toThrow(
       /Cannot create the staff account owner@example.com: Password is too short/,
     );
-    expect(await sql(subgraph, 'select count(*)::int as n from customers.customer')).toEqual([{ n: 0 }]);
+    expect(await subgraph.sql('select count(*)::int as n from customers.customer')).toEqual([{ n: 0 }]);
   });
 
   it('creates a staff account and a demo customer with a default address, once', async () => {
     expect(await seedCustomers(subgraph.db.fork(), STAFF)).toEqual({ created: true });
 
-    const accounts = await sql(subgraph, 'select email, role from customers.customer order by email');
+    const accounts = await subgraph.sql('select email, role from customers.customer order by email');
     expect(accounts).toEqual([
       { email: DEMO_CUSTOMER_EMAIL, role: 'customer' },
       { email: 'owner@example.com', role: 'staff' },
     ]);
-    const demoAddress = await sql(
-      subgraph,
-      'select a.city, a.country_code from customers.address a join customers.customer c on c.default_address_id = a.id',
+    const demoAddress = await subgraph.sql('select a.city, a.country_code from customers.address a join customers.customer c on c.default_address_id = a.id',
     );
     expect(demoAddress).toEqual([{ city: 'Ottawa', country_code: 'CA' }]);
 
@@ -46,6 +44,6 @@ describe('seedCustomers', () => {
     expect(await seedCustomers(subgraph.db.fork(), { staffEmail: 'someone-else@example.com', staffPassword: 'another-password' })).toEqual({
       created: false,
     });
-    expect(await sql(subgraph, 'select count(*)::int as n from customers.customer')).toEqual([{ n: 2 }]);
+    expect(await subgraph.sql('select count(*)::int as n from customers.customer')).toEqual([{ n: 2 }]);
   });
 });

@@ -7,7 +7,6 @@ import {
   customer,
   locationGid,
   movementsOf,
-  sql,
   staff,
   startInventory,
   stockOf,
@@ -185,7 +184,7 @@ describe('database constraints', () => {
   it('rejects a raw UPDATE that would make on_hand negative (check violation)', async () => {
     const variant = await createVariant(subgraph, [{ locationId: warehouse, onHand: 2 }]);
     await expect(
-      sql(subgraph, 'update inventory.stock_level set on_hand = on_hand - 5 where variant_id = ?', [variant]),
+      subgraph.sql('update inventory.stock_level set on_hand = on_hand - 5 where variant_id = ?', [variant]),
     ).rejects.toMatchObject({ name: 'CheckConstraintViolationException', code: '23514', constraint: 'stock_level_on_hand_non_negative' });
     expect(await stockOf(subgraph, variant, warehouse)).toEqual({ on_hand: 2, reserved: 0 });
   });
@@ -193,17 +192,17 @@ describe('database constraints', () => {
   it('rejects reserving more than is on hand', async () => {
     const variant = await createVariant(subgraph, [{ locationId: warehouse, onHand: 2 }]);
     await expect(
-      sql(subgraph, 'update inventory.stock_level set reserved = 3 where variant_id = ?', [variant]),
+      subgraph.sql('update inventory.stock_level set reserved = 3 where variant_id = ?', [variant]),
     ).rejects.toMatchObject({ code: '23514', constraint: 'stock_level_reserved_within_on_hand' });
   });
 
   it('keeps the ledger append-only', async () => {
     const variant = await createVariant(subgraph, [{ locationId: warehouse, onHand: 2 }]);
     await adjust({ variantId: variantGid(variant), locationId: locationGid(warehouse), delta: 1 });
-    await expect(sql(subgraph, 'update inventory.stock_movement set delta = 50 where variant_id = ?', [variant])).rejects.toThrow(
+    await expect(subgraph.sql('update inventory.stock_movement set delta = 50 where variant_id = ?', [variant])).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql(subgraph, 'delete from inventory.stock_movement where variant_id = ?', [variant])).rejects.toThrow(/append-only/);
+    await expect(subgraph.sql('delete from inventory.stock_movement where variant_id = ?', [variant])).rejects.toThrow(/append-only/);
     expect(await movementsOf(subgraph, variant)).toMatchObject([{ delta: 1 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSubgraph } from '#kit/testing/index.ts';
 import { initialStock, seedInventory } from '../src/seed.ts';
-import { sql, startInventory, variantGid } from './support.ts';
+import { startInventory, variantGid } from './support.ts';
 
 const VARIANTS = 3000;
 
@@ -21,12 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.close());
 
-const count = async (table: string) => Number((await sql(subgraph, `select count(*) as n from inventory.${table}`))[0]!.n);
+const count = async (table: string) => Number((await subgraph.sql(`select count(*) as n from inventory.${table}`))[0]!.n);
 
 describe('seedInventory', () => {
   it('creates a warehouse that ships online and a store that does not', async () => {
     expect(firstRun).toEqual({ created: true });
-    const locations = await sql(subgraph, 'select name, kind, fulfills_online_orders, active from inventory.location order by name');
+    const locations = await subgraph.sql('select name, kind, fulfills_online_orders, active from inventory.location order by name');
     expect(locations).toEqual([
       { name: 'Central Warehouse', kind: 'WAREHOUSE', fulfills_online_orders: true, active: true },
       { name: 'Downtown Store', kind: 'STORE', fulfills_online_orders: false, active: true },
@@ -36,11 +36,9 @@ describe('seedInventory', () => {
   it('stocks every variant in both locations, with a RECEIVED ledger entry per non-empty level', async () => {
     expect(await count('inventory_item')).toBe(VARIANTS);
     expect(await count('stock_level')).toBe(2 * VARIANTS);
-    const [nonEmpty] = await sql(subgraph, 'select count(*) as n from inventory.stock_level where on_hand > 0');
+    const [nonEmpty] = await subgraph.sql('select count(*) as n from inventory.stock_level where on_hand > 0');
     expect(await count('stock_movement')).toBe(Number(nonEmpty!.n));
-    const mismatched = await sql(
-      subgraph,
-      `select sl.variant_id from inventory.stock_level sl
+    const mismatched = await subgraph.sql(`select sl.variant_id from inventory.stock_level sl
        left join inventory.stock_movement m on m.variant_id = sl.variant_id and m.location_id = sl.location_id
        group by sl.variant_id, sl.location_id, sl.on_hand
        having sl.on_hand <> coalesce(sum(m.delta), 0) or bool_or(m.reason <> 'RECEIVED')`,
@@ -50,9 +48,7 @@ describe('seedInventory', () => {
 
   it('gives each variant the same quantities every time (seeded by its id)', async () => {
     const sample = variantIds.slice(0, 20);
-    const rows = await sql<{ variant_id: string; kind: string; on_hand: number }>(
-      subgraph,
-      `select sl.variant_id, l.kind, sl.on_hand from inventory.stock_level sl
+    const rows = await subgraph.sql<{ variant_id: string; kind: string; on_hand: number }>(`select sl.variant_id, l.kind, sl.on_hand from inventory.stock_level sl
        join inventory.location l on l.id = sl.location_id where sl.variant_id in (?)`,
       [sample],
     );

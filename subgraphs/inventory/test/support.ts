@@ -12,10 +12,6 @@ export function startInventory(): Promise<TestSubgraph> {
   return createTestDatabase('inventory').then((url) => startTestSubgraph(inventory, url));
 }
 
-/** Raw SQL on the subgraph's database, outside any request (fixtures, assertions); name tables as `inventory.<table>`. */
-export function sql<T = Record<string, any>>(subgraph: TestSubgraph, query: string, params: unknown[] = []): Promise<T[]> {
-  return subgraph.db.fork().execute<T[]>(query, params as any[]) as Promise<T[]>;
-}
 
 export interface LocationFixture {
   name?: string;
@@ -26,9 +22,7 @@ export interface LocationFixture {
 
 export async function createLocation(subgraph: TestSubgraph, fixture: LocationFixture = {}): Promise<string> {
   const id = crypto.randomUUID();
-  await sql(
-    subgraph,
-    'insert into inventory.location (id, name, handle, kind, fulfills_online_orders, active) values (?, ?, ?, ?, ?, ?)',
+  await subgraph.sql('insert into inventory.location (id, name, handle, kind, fulfills_online_orders, active) values (?, ?, ?, ?, ?, ?)',
     [
       id,
       fixture.name ?? `Location ${id.slice(0, 8)}`,
@@ -47,9 +41,9 @@ export async function createVariant(
   stock: { locationId: string; onHand: number; reserved?: number }[] = [],
 ): Promise<string> {
   const id = crypto.randomUUID();
-  await sql(subgraph, 'insert into inventory.inventory_item (variant_id) values (?)', [id]);
+  await subgraph.sql('insert into inventory.inventory_item (variant_id) values (?)', [id]);
   for (const level of stock) {
-    await sql(subgraph, 'insert into inventory.stock_level (variant_id, location_id, on_hand, reserved) values (?, ?, ?, ?)', [
+    await subgraph.sql('insert into inventory.stock_level (variant_id, location_id, on_hand, reserved) values (?, ?, ?, ?)', [
       id,
       level.locationId,
       level.onHand,
@@ -60,18 +54,14 @@ export async function createVariant(
 }
 
 export async function stockOf(subgraph: TestSubgraph, variantId: string, locationId: string) {
-  const [row] = await sql<{ on_hand: number; reserved: number }>(
-    subgraph,
-    'select on_hand, reserved from inventory.stock_level where variant_id = ? and location_id = ?',
+  const [row] = await subgraph.sql<{ on_hand: number; reserved: number }>('select on_hand, reserved from inventory.stock_level where variant_id = ? and location_id = ?',
     [variantId, locationId],
   );
   return row ?? null;
 }
 
 export async function movementsOf(subgraph: TestSubgraph, variantId: string) {
-  return sql<{ delta: number; reason: string; note: string | null; actor_customer_id: string | null; on_hand_after: number; location_id: string }>(
-    subgraph,
-    'select delta, reason, note, actor_customer_id, on_hand_after, location_id from inventory.stock_movement where variant_id = ? order by seq',
+  return subgraph.sql<{ delta: number; reason: string; note: string | null; actor_customer_id: string | null; on_hand_after: number; location_id: string }>('select delta, reason, note, actor_customer_id, on_hand_after, location_id from inventory.stock_movement where variant_id = ? order by seq',
     [variantId],
   );
 }

@@ -71,7 +71,7 @@ describe('subgraph server', () => {
   });
 
   it('runs unqualified SQL in the subgraph\'s own schema', async () => {
-    const rows = await subgraph.db.fork().getConnection().execute('select count(*)::int as count from note');
+    const rows = await subgraph.sql('select count(*)::int as count from note');
     expect(rows[0]?.count).toBe(3);
   });
 

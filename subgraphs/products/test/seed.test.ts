@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const scalar = async <T>(sql: string): Promise<T> => {
-  const [row] = await subgraph.db.fork().getConnection().execute<{ value: T }[]>(sql);
+  const [row] = await subgraph.sql<{ value: T }>(sql);
   return row!.value;
 };
 
@@ -28,7 +28,7 @@ describe('demo catalog seed', () => {
   });
 
   it('gives every product 1 to 4 variants and a price range matching them', async () => {
-    const counts = await subgraph.db.fork().getConnection().execute<{ n: number }[]>(
+    const counts = await subgraph.sql<{ n: number }>(
       'select count(v.id)::int as n from product p left join product_variant v on v.product_id = p.id group by p.id',
     );
     expect(Math.min(...counts.map((c) => c.n))).toBe(1);
@@ -39,7 +39,7 @@ describe('demo catalog seed', () => {
   });
 
   it('returns the local uuid of every variant', async () => {
-    const stored = await subgraph.db.fork().getConnection().execute<{ id: string }[]>('select id from product_variant');
+    const stored = await subgraph.sql<{ id: string }>('select id from product_variant');
     expect(first.variantIds.every(isUuid)).toBe(true);
     expect([...first.variantIds].sort()).toEqual(stored.map((row) => row.id).sort());
   });

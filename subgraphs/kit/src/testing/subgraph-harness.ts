@@ -21,6 +21,8 @@ export interface TestSubgraph {
   db: Database;
   /** Sends an operation over HTTP as the gateway would, vouching for `viewer` (anonymous by default). */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResult<T>>;
+  /** Raw SQL on the subgraph's database outside any request, for fixtures and assertions (its schema is the search_path). */
+  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
     db,
     request: (query, variables, viewer = ANONYMOUS) =>
       postGraphQL(url, query, variables, { [IDENTITY_HEADER]: signIdentity(viewer, TEST_SECRETS.subgraphSecret) }),
+    sql: (query, params = []) => db.fork().execute(query, params as any[]) as Promise<any[]>,
     close: () => server.close(),
   };
 }
