@@ -5,10 +5,9 @@
  * the products subgraph directly). Bounded: a fixed number of requests per scenario.
  */
 import { randomBytes } from 'node:crypto';
-import { ensureDatabase, IDENTITY_HEADER, signIdentity, ANONYMOUS } from '#kit';
+import { ANONYMOUS, createIdentitySigner, ensureDatabase, IDENTITY_HEADER } from '#kit';
 import { startTestPostgres } from '#kit/testing/postgres-server.ts';
-import { TEST_SECRETS } from '#kit/testing/subgraph-harness.ts';
-import { seedDemo } from '../tests/support/seed.ts';
+import { testKeyRing } from '#kit/testing/test-keys.ts';
 import { startTestSupergraph } from '../tests/support/supergraph.ts';
 
 // Log lines would measure the terminal, not the system.
@@ -62,16 +61,16 @@ async function run(name: string, url: string, body: unknown, headers: Record<str
 
 const postgres = await startTestPostgres();
 const databaseUrl = await ensureDatabase(postgres.url, `bench_${randomBytes(4).toString('hex')}`);
-const system = await startTestSupergraph(undefined, databaseUrl);
+const system = await startTestSupergraph({ databaseUrl, seed: 'full' });
 try {
-  await seedDemo(system);
   const handle = (await system.request<{ products: { nodes: { handle: string }[] } }>('{ products(first: 1) { nodes { handle } } }')).data!.products.nodes[0]!.handle;
-  const direct = { [IDENTITY_HEADER]: signIdentity(ANONYMOUS, TEST_SECRETS.subgraphSecret) };
-  // Signed identities last a minute; re-sign per scenario so a slow machine never runs past it.
+  // The gateway's signature for the products subgraph, made just before it is used (it lasts a minute).
+  const signAsGateway = createIdentitySigner(testKeyRing('gateway'));
+  const direct = async () => ({ [IDENTITY_HEADER]: await signAsGateway(ANONYMOUS, 'products') });
   const results = [
     await run('gateway: 20 products, variants, prices, stock', system.url, { query: LISTING_WITH_STOCK }),
     await run('gateway: 20 products, variants, prices', system.url, { query: LISTING }),
-    await run('products subgraph directly: the same', system.subgraphs.products!.url, { query: LISTING }, direct),
+    await run('products subgraph directly: the same', system.subgraphs.products!.url, { query: LISTING }, await direct()),
     await run('gateway: full-text search, 20 with stock', system.url, { query: SEARCH }),
     await run('gateway: product by handle', system.url, { query: 'query ($h: String) { product(handle: $h) { id title } }', variables: { h: handle } }),
   ];

@@ -1,11 +1,13 @@
 /**
- * `npm run compose`: composes every subgraph's schema.graphql into schema/supergraph.graphql. The URLs
- * are the development defaults; deployments override them per subgraph with <NAME>_URL at the gateway.
+ * `npm run compose`: composes every subgraph's schema.graphql into schema/supergraph.graphql (the URLs
+ * are the development defaults; deployments override them per subgraph with <NAME>_URL at the gateway),
+ * and writes docker-compose.yml and deploy/roles.sql from the same list of subgraphs.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readSchema } from '#kit';
 import { composeSupergraph } from '../gateway/src/compose.ts';
 import { subgraphs } from '../subgraphs/index.ts';
+import { dockerComposeFile, rolesSql } from './deployment-files.ts';
 
 const target = new URL('../schema/supergraph.graphql', import.meta.url);
 try {
@@ -17,7 +19,10 @@ try {
     })),
   );
   writeFileSync(target, sdl.endsWith('\n') ? sdl : `${sdl}\n`);
-  console.log(`composed ${subgraphs.length} subgraphs into schema/supergraph.graphql`);
+  writeFileSync(new URL('../docker-compose.yml', import.meta.url), dockerComposeFile(subgraphs));
+  mkdirSync(new URL('../deploy/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../deploy/roles.sql', import.meta.url), rolesSql(subgraphs));
+  console.log(`composed ${subgraphs.length} subgraphs into schema/supergraph.graphql; wrote docker-compose.yml and deploy/roles.sql`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

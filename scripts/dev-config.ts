@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Development settings the runner fills in when the environment leaves them out: secrets and the seeded
+ * Development settings the runner fills in when the environment leaves them out: role passwords and the seeded
  * staff password are generated once and kept in `<dataDir>/dev-config.json` (git-ignored), so tokens and
  * logins survive restarts. Production never gets here: it must set everything itself.
  */
 export interface DevConfig {
-  JWT_SECRET: string;
-  SUBGRAPH_SECRET: string;
+  /** Derives each subgraph role's database password; never given to the services themselves. */
+  ROLE_PASSWORD_SECRET: string;
   SEED_STAFF_EMAIL: string;
   SEED_STAFF_PASSWORD: string;
 }
@@ -25,8 +25,7 @@ export function loadDevConfig(dataDir: string, env: NodeJS.ProcessEnv): { config
     return make();
   };
   const config: DevConfig = {
-    JWT_SECRET: pick('JWT_SECRET', () => randomBytes(32).toString('base64url')),
-    SUBGRAPH_SECRET: pick('SUBGRAPH_SECRET', () => randomBytes(32).toString('base64url')),
+    ROLE_PASSWORD_SECRET: pick('ROLE_PASSWORD_SECRET', () => randomBytes(32).toString('base64url')),
     SEED_STAFF_EMAIL: pick('SEED_STAFF_EMAIL', () => 'staff@example.com'),
     SEED_STAFF_PASSWORD: pick('SEED_STAFF_PASSWORD', () => randomBytes(9).toString('base64url')),
   };

@@ -4,7 +4,8 @@
  * gateway as its own process, restarted if one crashes. Ctrl-C stops everything.
  */
 import { resolve } from 'node:path';
-import { createLogger, ensureDatabase, isProduction, startEmbeddedPostgres, type RunningPostgres } from '#kit';
+import { createHmac } from 'node:crypto';
+import { createLogger, ensureDatabase, GATEWAY, hasKeySet, isProduction, provisionRoles, startEmbeddedPostgres, writeKeySet, type ProvisionedRoles, type RunningPostgres } from '#kit';
 import { subgraphs } from '../subgraphs/index.ts';
 import { loadDevConfig } from './dev-config.ts';
 import { prepareDatabase } from './prepare-database.ts';
@@ -29,35 +30,51 @@ async function main() {
     postgres = await startEmbeddedPostgres({
       dataDir: resolve(dataDir, 'postgres'),
       port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+      // Out of Ctrl-C's reach: shutdown() stops it once the services using it have stopped.
+      detached: true,
       log,
     });
     databaseUrl = await ensureDatabase(postgres.url, 'commerce');
     log.info({ port: new URL(postgres.url).port }, 'embedded PostgreSQL running');
   }
-  const urlFor = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl;
+  const adminUrl = databaseUrl;
+  const roles = await ownRoles(adminUrl, config.ROLE_PASSWORD_SECRET);
+  // A subgraph given its own database keeps it; the others log in as their own role when there is one.
+  const urlFor = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? roles?.urlFor(name) ?? adminUrl;
+  const keysDir = ensureDevKeys(process.env.KEYS_DIR ?? resolve(dataDir, 'keys'));
 
-  await prepareDatabase(urlFor, { staffEmail: config.SEED_STAFF_EMAIL, staffPassword: config.SEED_STAFF_PASSWORD, log });
+  await prepareDatabase({
+    urlFor,
+    events: { role: roles?.eventsRole },
+    seed: { size: 'full', staff: { email: config.SEED_STAFF_EMAIL, password: config.SEED_STAFF_PASSWORD } },
+    log,
+  });
 
-  const shared = { ...process.env, ...config, DATABASE_URL: databaseUrl };
-  const subgraphUrls: Record<string, string> = {};
+  const ports = Object.fromEntries(subgraphs.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port)]));
+  const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://${host}:${ports[s.name]}/graphql`]));
+  const shared = { ...process.env, KEYS_DIR: keysDir, ...subgraphUrls };
   await Promise.all(
-    subgraphs.map((subgraph) => {
-      const port = Number(process.env[`${subgraph.name.toUpperCase()}_PORT`] ?? subgraph.port);
-      subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://${host}:${port}/graphql`;
-      return supervisor.start({
+    subgraphs.map((subgraph) =>
+      supervisor.start({
         name: subgraph.name,
         args: [resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')],
-        env: { ...shared, PORT: String(port), HOST: host },
-        readyUrl: `http://${host}:${port}/health/ready`,
-      });
-    }),
+        env: {
+          ...shared,
+          DATABASE_URL: urlFor(subgraph.name),
+          ...(roles ? { EVENTS_ROLE: roles.eventsRole } : {}),
+          PORT: String(ports[subgraph.name]),
+          HOST: host,
+        },
+        readyUrl: `http://${host}:${ports[subgraph.name]}/health/ready`,
+      }),
+    ),
   );
 
   const gatewayPort = Number(process.env.PORT ?? 4000);
   await supervisor.start({
     name: 'gateway',
     args: [resolve(root, 'gateway', 'src', 'main.ts')],
-    env: { ...shared, ...subgraphUrls, PORT: String(gatewayPort), HOST: process.env.HOST ?? host },
+    env: { ...shared, PORT: String(gatewayPort), HOST: process.env.HOST ?? host },
     readyUrl: `http://${host}:${gatewayPort}/health/ready`,
   });
 
@@ -75,6 +92,34 @@ async function main() {
   );
 }
 
+/**
+ * One PostgreSQL role per subgraph, owning its schema and nothing else. Needs a superuser (the embedded
+ * server's, or yours in DATABASE_URL); without one, every subgraph connects as DATABASE_URL's user and
+ * ownership is not enforced, which the log says.
+ */
+async function ownRoles(adminUrl: string, secret: string): Promise<ProvisionedRoles | null> {
+  try {
+    return await provisionRoles(adminUrl, {
+      subgraphs: subgraphs.map((s) => s.name),
+      prefix: 'commerce_',
+      passwordOf: (role) => createHmac('sha256', secret).update(role).digest('base64url'),
+    });
+  } catch (error) {
+    log.warn({ err: error }, 'could not create a role per subgraph (needs a superuser); every subgraph connects as DATABASE_URL\'s user');
+    return null;
+  }
+}
+
+/** The development key set: generated once into the data folder, so tokens survive restarts. */
+function ensureDevKeys(dir: string): string {
+  const principals = [GATEWAY, ...subgraphs.map((s) => s.name)];
+  if (!hasKeySet(dir, principals)) {
+    writeKeySet(dir, principals);
+    log.warn({ dir }, 'generated a development key set');
+  }
+  return dir;
+}
+
 async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
@@ -86,6 +131,8 @@ async function shutdown(signal: string, code = 0) {
 
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// A closed terminal: the services and the database are detached from it, so only this stops them.
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
 main().catch(async (error) => {
   log.fatal({ err: error }, 'start failed');

@@ -17,10 +17,17 @@ const HEALTHY_AFTER_MS = 60_000;
 
 /**
  * Runs each service as its own Node process, restarts one that exits unexpectedly (with backoff so a
- * crash loop does not spin), and on stop sends SIGTERM to all and waits for their graceful shutdown.
+ * crash loop does not spin), and on stop sends SIGTERM and waits for their graceful shutdown, the
+ * processes started last first.
  */
 export class Supervisor {
   private readonly children = new Map<string, ChildProcess>();
+  /**
+   * Per process, how many others were up when it was started: it may depend on those, so it stops
+   * before them. Processes started side by side share a tier and stop together.
+   */
+  private readonly tiers = new Map<string, number>();
+  private up = 0;
   private stopping = false;
   private readonly log: Logger;
 
@@ -29,13 +36,17 @@ export class Supervisor {
   }
 
   async start(spec: ProcessSpec): Promise<void> {
+    this.tiers.set(spec.name, this.up);
     this.launch(spec, 0);
     await waitUntilReady(spec, () => this.stopping);
+    this.up++;
   }
 
   private launch(spec: ProcessSpec, restarts: number): void {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, spec.args, { env: spec.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Detached: a terminal's Ctrl-C reaches the runner alone, which then stops the processes in order. The
+    // IPC channel tells a process when the runner is gone (see stopOnSignals), even after a SIGKILL.
+    const child = spawn(process.execPath, spec.args, { env: spec.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     this.children.set(spec.name, child);
     child.on('exit', (code, signal) => {
       this.children.delete(spec.name);
@@ -50,22 +61,30 @@ export class Supervisor {
     });
   }
 
-  async stopAll(timeoutMs = 10_000): Promise<void> {
+  /** The default outlasts Apollo Server's drain, which closes connections still open after 10 s. */
+  async stopAll(timeoutMs = 15_000): Promise<void> {
     this.stopping = true;
-    await Promise.all(
-      [...this.children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const kill = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-            child.once('exit', () => {
-              clearTimeout(kill);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    const tiers = [...new Set(this.tiers.values())].sort((a, b) => b - a);
+    for (const tier of tiers) {
+      const names = [...this.tiers].filter(([, t]) => t === tier).map(([name]) => name);
+      await Promise.all(names.map((name) => this.stop(name, timeoutMs)));
+    }
+  }
+
+  private stop(name: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const child = this.children.get(name);
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => {
+        this.log.error({ process: name, timeoutMs }, `${name} did not stop in time; killing it`);
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
   }
 }
 

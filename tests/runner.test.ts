@@ -11,7 +11,7 @@ let dataDir: string | undefined;
 let output = '';
 
 afterAll(async () => {
-  if (runner && runner.exitCode === null) {
+  if (runner && runner.exitCode === null && runner.signalCode === null) {
     runner.kill('SIGINT');
     await new Promise((done) => runner!.once('exit', done));
   }
@@ -31,6 +31,33 @@ function waitFor(pattern: RegExp, timeoutMs: number): Promise<void> {
     runner!.once('exit', (code) => fail(new Error(`runner exited with ${code}; output:\n${output.slice(-3000)}`)));
     check();
   });
+}
+
+const LISTING = '{ products(first: 20) { nodes { title variants(first: 5) { nodes { sku quantityAvailable } } } } }';
+
+/**
+ * Posts the listing as fast as it answers until the gateway refuses connections. A connection dropped
+ * before a response (the gateway closing a keep-alive socket as it stops) is counted, not failed.
+ */
+async function loadUntilRefused(gateway: string, tally: { ok: number; okWhileStopping: number; dropped: number; bad: string[] }, stopping: () => boolean) {
+  for (;;) {
+    let response: Response;
+    try {
+      response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LISTING }) });
+    } catch (error: any) {
+      if (error?.cause?.code === 'ECONNREFUSED') return;
+      tally.dropped++;
+      continue;
+    }
+    // Unreadable (not JSON, or cut off mid-body) counts as bad.
+    const result: any = await response.json().catch(() => undefined);
+    if (response.status === 200 && result?.data && !result.errors) {
+      tally.ok++;
+      if (stopping()) tally.okWhileStopping++;
+    } else {
+      tally.bad.push(`${response.status} ${JSON.stringify(result)?.slice(0, 300)}`);
+    }
+  }
 }
 
 async function untilReady(url: string, timeoutMs: number) {
@@ -56,7 +83,8 @@ describe('npm start', () => {
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
     for (const key of ['DATABASE_URL', 'PRODUCTS_DATABASE_URL', 'INVENTORY_DATABASE_URL', 'CUSTOMERS_DATABASE_URL', 'JWT_SECRET', 'SUBGRAPH_SECRET']) delete env[key];
 
-    runner = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that SIGINT to the group reaches every process as a terminal's Ctrl-C does.
+    runner = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     runner.stdout!.on('data', (chunk) => (output += chunk));
     runner.stderr!.on('data', (chunk) => (output += chunk));
     await waitFor(/is ready: http:\/\/localhost:\d+\/graphql/, 200_000);
@@ -88,9 +116,19 @@ describe('npm start', () => {
     const again = await postGraphQL(gateway, '{ products(first: 1) { nodes { id } } }');
     expect(again.errors).toBeUndefined();
 
-    // Ctrl-C stops every process and the database.
-    runner.kill('SIGINT');
-    const code = await new Promise((done) => runner!.once('exit', done));
+    // Ctrl-C under load: whatever was accepted is answered in full before the database goes away.
+    const tally = { ok: 0, okWhileStopping: 0, dropped: 0, bad: [] as string[] };
+    let stopping = false;
+    const exited = new Promise((done) => runner!.once('exit', done));
+    const load = Promise.all(Array.from({ length: 8 }, () => loadUntilRefused(gateway, tally, () => stopping)));
+    while (tally.ok + tally.bad.length < 40) await new Promise((done) => setTimeout(done, 50));
+    stopping = true;
+    process.kill(-runner.pid!, 'SIGINT');
+    const code = await exited;
+    await load;
+    expect(tally.bad).toEqual([]);
+    expect(tally.okWhileStopping).toBeGreaterThan(0);
+    expect(output.split('\n').filter((line) => /"level":(50|60)\b/.test(line))).toEqual([]);
     expect(code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${ports.PRODUCTS_PORT}/health/live`)).rejects.toThrow();
     await expect(fetch(gateway)).rejects.toThrow();

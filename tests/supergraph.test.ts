@@ -2,12 +2,20 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readSchema } from '#kit';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { applyPermissions, readSchema } from '#kit';
 import { subgraphs } from '../subgraphs/index.ts';
 
 const services = subgraphs.map((s) => ({ name: s.name, url: `http://localhost:${s.port}/graphql`, typeDefs: parse(readSchema(s)) }));
 
 describe('the supergraph', () => {
+  it('declares who may run every Query and Mutation field of every subgraph', () => {
+    for (const definition of subgraphs) {
+      const schema = buildSubgraphSchema([{ typeDefs: parse(readSchema(definition)), resolvers: definition.resolvers as never }]);
+      expect(() => applyPermissions(schema, definition.permissions), definition.name).not.toThrow();
+    }
+  });
+
   it('composes, and every shared element has one description (partners read one schema)', () => {
     const result = composeServices(services);
     expect(result.errors ?? []).toEqual([]);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createLogger, isProduction, portFor, readSecrets, stopOnSignals } from '#kit';
+import { createLogger, isProduction, loadKeyRing, portFor, stopOnSignals, TOKEN_ISSUER } from '#kit';
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
@@ -8,7 +8,8 @@ try {
   const path = process.env.SUPERGRAPH_PATH ?? fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
   const server = await createGatewayServer({
     supergraph: supergraphFromFile(path, { watchForChanges: !isProduction(), log }),
-    secrets: readSecrets(),
+    // Its own private key, and the customers subgraph's public key for access tokens.
+    keys: loadKeyRing('gateway', { required: [TOKEN_ISSUER] }),
     log,
     // PRODUCTS_URL=http://products:4001/graphql and the like point one committed supergraph at containers.
     subgraphUrl: (name) => process.env[`${name.toUpperCase()}_URL`],

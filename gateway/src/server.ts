@@ -3,14 +3,15 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createRequestListener, isProduction, listen, requestLogPlugin, sendJson, type Logger, type Secrets } from '#kit';
+import { createErrorMasker, createIdentitySigner, createRequestListener, isProduction, listen, RELAYED_CODES, requestLogPlugin, sendJson, type KeyRing, type Logger } from '#kit';
 import { viewerOf } from './auth.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
   supergraph: string | SupergraphSdlHook;
-  secrets: Secrets;
+  /** The gateway's private key (it signs forwarded identities) and the customers' public key (tokens). */
+  keys: KeyRing;
   log: Logger;
   /** A subgraph URL that replaces the one composed into the supergraph (containers, tests). */
   subgraphUrl?: (name: string) => string | undefined;
@@ -24,14 +25,15 @@ export interface GatewayServer {
 
 /** Builds the gateway: the supergraph over HTTP, verified identity forwarded, errors masked. */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
-  const { secrets, log, subgraphUrl = () => undefined } = options;
+  const { keys, log, subgraphUrl = () => undefined } = options;
+  const sign = createIdentitySigner(keys);
   const httpServer = createServer();
   let ready = false;
   let shuttingDown = false;
 
   const common = {
     buildService: ({ name, url }: { name: string; url?: string }) =>
-      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url }), { subgraphSecret: secrets.subgraphSecret }),
+      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url }), { subgraph: name, sign }),
     logger: log,
   };
   const gateway =
@@ -40,8 +42,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       : new ApolloGateway({ ...common, supergraphSdl: options.supergraph });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorMasker(log),
+    // Subgraphs mask their own errors; the codes they send stand, and anything the gateway itself
+    // fails with (an unreachable subgraph's address, say) is masked here.
+    formatError: createErrorMasker(log, { trustCodes: RELAYED_CODES }),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     // Production schema browsing is for partners with a key (a later issue); until then it is closed.
     introspection: !isProduction(),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
@@ -58,7 +64,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
           ready && !shuttingDown ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' }),
       },
       context: async ({ req, requestId }) => ({
-        viewer: await viewerOf(req, secrets.jwtSecret),
+        viewer: await viewerOf(req, keys),
         requestId,
         log: log.child({ requestId }),
       }),

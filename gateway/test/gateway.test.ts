@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, issueAccessToken, readSchema } from '#kit';
-import { createTestDatabase, postGraphQL, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
+import { createTestDatabase, postGraphQL, startTestSubgraph, testKeyRing, type TestSubgraph } from '#kit/testing/index.ts';
 import { notes } from '../../subgraphs/kit/test/fixture/fixture.ts';
 import { composeSupergraph } from '../src/compose.ts';
 import { createGatewayServer, type GatewayServer } from '../src/server.ts';
@@ -15,7 +15,7 @@ let url: string;
 let dir: string;
 let file: string;
 
-const compose = (sdl: string) => composeSupergraph([{ name: 'notes', url: 'http://composed-url.invalid/graphql', sdl }]);
+const compose = (sdl: string) => composeSupergraph([{ name: notes.name, url: 'http://composed-url.invalid/graphql', sdl }]);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(notes, await createTestDatabase('gateway'));
@@ -25,9 +25,9 @@ beforeAll(async () => {
   const log = createLogger('gateway');
   gateway = await createGatewayServer({
     supergraph: supergraphFromFile(file, { watchForChanges: true, log }),
-    secrets: TEST_SECRETS,
+    keys: testKeyRing('gateway'),
     log,
-    subgraphUrl: (name) => (name === 'notes' ? subgraph.url : undefined),
+    subgraphUrl: (name) => (name === notes.name ? subgraph.url : undefined),
   });
   url = await gateway.listen(0);
 });
@@ -44,7 +44,7 @@ describe('gateway', () => {
 
   it('forwards a verified customer as a signed identity, and an anonymous caller as anonymous', async () => {
     const customerId = crypto.randomUUID();
-    const { accessToken } = await issueAccessToken({ customerId, role: 'customer' }, TEST_SECRETS.jwtSecret);
+    const { accessToken } = await issueAccessToken({ customerId, role: 'customer' }, testKeyRing('customers'));
     const signedIn = await postGraphQL(url, '{ whoami }', {}, { authorization: `Bearer ${accessToken}` });
     expect(signedIn.data).toEqual({ whoami: `customer:${customerId}` });
     const anonymous = await postGraphQL(url, '{ whoami }');
@@ -58,6 +58,17 @@ describe('gateway', () => {
     const generated = response.headers.get('x-request-id');
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.json()).toEqual({ data: { requestId: generated } });
+  });
+
+  it('keeps Apollo\'s own client errors as they are: a persisted-query hash that does not match its document', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ whoami }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }),
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0]!.message).toMatch(/provided sha does not match query/);
   });
 
   it('keeps subgraph failures masked', async () => {

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../support/seed.ts';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph.ts';
 
 let system: TestSupergraph;
 
 beforeAll(async () => {
-  system = await startTestSupergraph();
-  await seedDemo(system);
+  system = await startTestSupergraph({ seed: 'small' });
 });
 afterAll(() => system?.close());
 

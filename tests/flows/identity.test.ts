@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, issueAccessToken, signIdentity } from '#kit';
-import { postGraphQL, TEST_SECRETS } from '#kit/testing/index.ts';
-import { STAFF, seedDemo } from '../support/seed.ts';
-import { startTestSupergraph, type TestSupergraph } from '../support/supergraph.ts';
+import { createIdentitySigner, IDENTITY_HEADER, issueAccessToken } from '#kit';
+import { postGraphQL, testKeyRing, untrustedKeyRing } from '#kit/testing/index.ts';
+import { STAFF, startTestSupergraph, type TestSupergraph } from '../support/supergraph.ts';
 
 let system: TestSupergraph;
 
 beforeAll(async () => {
-  system = await startTestSupergraph();
-  await seedDemo(system);
+  system = await startTestSupergraph({ seed: 'small' });
 });
 afterAll(() => system?.close());
 
@@ -49,10 +47,13 @@ describe('identity through the gateway', () => {
   it('treats a forged or expired token as no identity', async () => {
     const { customerAccessToken } = await login(email, password);
     const customerId = (await system.request(ME, {}, customerAccessToken.accessToken)).data!.me.id.split('/').at(-1);
-    const forged = await issueAccessToken({ customerId, role: 'staff' }, 'someone-elses-secret-0123456789abcdef0123');
-    const expired = await issueAccessToken({ customerId, role: 'customer' }, TEST_SECRETS.jwtSecret, -60);
+    // Signed by any key but customers': another subgraph's, the gateway's, or one nobody trusts.
+    const forged = await Promise.all(
+      [testKeyRing('products'), testKeyRing('gateway'), untrustedKeyRing('customers')].map((keys) => issueAccessToken({ customerId, role: 'staff' }, keys)),
+    );
+    const expired = await issueAccessToken({ customerId, role: 'customer' }, testKeyRing('customers'), -60);
     const tampered = customerAccessToken.accessToken.slice(0, -4) + 'AAAA';
-    for (const token of [forged.accessToken, expired.accessToken, tampered, 'not-a-jwt']) {
+    for (const token of [...forged.map((f) => f.accessToken), expired.accessToken, tampered, 'not-a-jwt']) {
       const me = await system.request(ME, {}, token);
       expect(me.errors).toBeUndefined();
       expect(me.data!.me).toBeNull();
@@ -61,10 +62,9 @@ describe('identity through the gateway', () => {
 
   it('refuses identity sent straight to a subgraph without the gateway signature', async () => {
     const customers = system.subgraphs.customers!.url;
+    const staff = { role: 'staff' as const, customerId: crypto.randomUUID() };
     const unsigned = await postGraphQL(customers, ME, {}, { [IDENTITY_HEADER]: JSON.stringify({ role: 'staff', sub: 'x' }) });
-    const forged = await postGraphQL(customers, ME, {}, {
-      [IDENTITY_HEADER]: signIdentity({ role: 'staff', customerId: crypto.randomUUID() }, 'not-the-gateway-key-0123456789abcdef'),
-    });
+    const forged = await postGraphQL(customers, ME, {}, { [IDENTITY_HEADER]: await createIdentitySigner(untrustedKeyRing('gateway'))(staff, 'customers') });
     for (const result of [unsigned, forged]) {
       expect(result.status).toBe(401);
       expect(result.data ?? null).toBeNull();

@@ -1,8 +1,10 @@
-import { createLogger, readSchema, type SubgraphDefinition } from '#kit';
-import { createTestDatabase, postGraphQL, startTestSubgraph, TEST_SECRETS, type GraphQLResult, type TestSubgraph } from '#kit/testing/index.ts';
+import { createLogger, readSchema, seedSubgraphs, type SeedOptions, type SubgraphDefinition } from '#kit';
+import { createTestDatabase, postGraphQL, startTestSubgraph, testKeyRing, type GraphQLResult, type TestSubgraph } from '#kit/testing/index.ts';
 import { composeSupergraph } from '../../gateway/src/compose.ts';
 import { createGatewayServer } from '../../gateway/src/server.ts';
 import { subgraphs as allSubgraphs } from '../../subgraphs/index.ts';
+
+export const STAFF = { email: 'staff@example.com', password: 'staff-password-for-tests' };
 
 export interface TestSupergraph {
   /** The gateway's GraphQL URL. */
@@ -13,22 +15,41 @@ export interface TestSupergraph {
   close(): Promise<void>;
 }
 
+export interface TestSupergraphOptions {
+  definitions?: SubgraphDefinition<any>[];
+  /** Outside vitest (the benchmark), the database to use. */
+  databaseUrl?: string;
+  /** Seed the demo data first (`small` for flow tests; only the runner seeds the full catalog). */
+  seed?: SeedOptions['size'];
+}
+
 /**
  * The whole system for a test file: every subgraph on its own loopback port over one fresh database
- * (a schema each, as in production), composed in-process, behind the real gateway on real HTTP.
- * Outside vitest (the benchmark) pass the database to use.
+ * (a schema and a role each, as in production), composed in-process, behind the real gateway on real
+ * HTTP, with real keys and the event bus running. Seeding happens before subscribers start, through
+ * the same path as `npm start` (each subgraph's seed, events applied in between).
  */
-export async function startTestSupergraph(
-  definitions: SubgraphDefinition<any>[] = allSubgraphs,
-  databaseUrl?: string,
-): Promise<TestSupergraph> {
-  databaseUrl ??= await createTestDatabase('supergraph');
-  const started = await Promise.all(definitions.map((definition) => startTestSubgraph(definition, databaseUrl!)));
+export async function startTestSupergraph(options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
+  const definitions = options.definitions ?? allSubgraphs;
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase('supergraph'));
+  const urls: Record<string, string> = {};
+  const started = await Promise.all(
+    definitions.map((definition) => startTestSubgraph(definition, databaseUrl, { serviceUrl: (name) => urls[name], events: false })),
+  );
   const byName = Object.fromEntries(definitions.map((definition, index) => [definition.name, started[index]!]));
+  for (const [name, subgraph] of Object.entries(byName)) urls[name] = subgraph.url;
+  for (const subgraph of started) await subgraph.server.bus.install();
+  if (options.seed) {
+    await seedSubgraphs(
+      definitions.map((definition) => ({ definition, server: byName[definition.name]!.server })),
+      { size: options.seed, staff: STAFF },
+    );
+  }
+  for (const subgraph of started) await subgraph.server.startEvents();
   const supergraph = composeSupergraph(
     definitions.map((definition) => ({ name: definition.name, url: byName[definition.name]!.url, sdl: readSchema(definition) })),
   );
-  const gateway = await createGatewayServer({ supergraph, secrets: TEST_SECRETS, log: createLogger('gateway') });
+  const gateway = await createGatewayServer({ supergraph, keys: testKeyRing('gateway'), log: createLogger('gateway') });
   const url = await gateway.listen(0);
   return {
     url,

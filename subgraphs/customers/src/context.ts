@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '#kit';
+import type { RequestContext } from '#kit';
 import type { CustomersLoaders } from './loaders.ts';
 
-export type CustomersContext = SubgraphContext<CustomersLoaders>;
+export type CustomersContext = RequestContext<CustomersLoaders>;

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, InputErrors } from '#kit';
+import { DomainError, InputErrors, type RequestContext } from '#kit';
 import { Address } from './entities/address.entity.ts';
 import { Customer } from './entities/customer.entity.ts';
 import { registerCustomer } from './services/customer.service.ts';
@@ -14,20 +13,20 @@ export const DEMO_CUSTOMER_PASSWORD = 'demo-password-2026';
  * validation and hashing as registration, so an unusable staff email or password fails loudly here.
  */
 export async function seedCustomers(
-  em: EntityManager,
+  ctx: RequestContext,
   input: { staffEmail: string; staffPassword: string },
 ): Promise<{ created: boolean }> {
-  if ((await em.count(Customer, { role: 'staff' })) > 0) return { created: false };
-  await em.transactional(async (tx) => {
+  if ((await ctx.em.count(Customer, { role: 'staff' })) > 0) return { created: false };
+  await ctx.transaction(async (tx) => {
     await createStaff(tx, input.staffEmail, input.staffPassword);
-    if ((await tx.count(Customer, { email: DEMO_CUSTOMER_EMAIL })) > 0) return;
+    if ((await tx.em.count(Customer, { email: DEMO_CUSTOMER_EMAIL })) > 0) return;
     const demo = await registerCustomer(tx, {
       email: DEMO_CUSTOMER_EMAIL,
       password: DEMO_CUSTOMER_PASSWORD,
       firstName: 'Demo',
       lastName: 'Shopper',
     });
-    const address = tx.create(Address, {
+    const address = tx.em.create(Address, {
       id: crypto.randomUUID(),
       customerId: demo.id,
       firstName: 'Demo',
@@ -41,15 +40,15 @@ export async function seedCustomers(
       phone: '+1 613-555-0100',
     });
     // The default address's foreign key needs the address row first.
-    await tx.flush();
+    await tx.em.flush();
     demo.defaultAddressId = address.id;
   });
   return { created: true };
 }
 
-async function createStaff(em: EntityManager, email: string, password: string): Promise<void> {
+async function createStaff(ctx: RequestContext, email: string, password: string): Promise<void> {
   try {
-    await registerCustomer(em, { email, password, firstName: 'Store', lastName: 'Staff' }, { role: 'staff' });
+    await registerCustomer(ctx, { email, password, firstName: 'Store', lastName: 'Staff' }, { role: 'staff' });
   } catch (error) {
     const problems =
       error instanceof InputErrors ? error.errors : error instanceof DomainError ? [error.toUserError()] : null;

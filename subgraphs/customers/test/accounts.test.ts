@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId, verifyAccessToken, type Viewer } from '#kit';
-import { createTestDatabase, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
+import { createTestDatabase, startTestSubgraph, testKeyRing, type TestSubgraph } from '#kit/testing/index.ts';
 import { Address } from '../src/entities/address.entity.ts';
 import { Customer } from '../src/entities/customer.entity.ts';
 import { hashPassword } from '../src/services/password.ts';
@@ -41,7 +41,7 @@ describe('registration and login', () => {
     const { customerAccessToken, userErrors } = await login('ADA@example.com', password);
     expect(userErrors).toEqual([]);
     expect(new Date(customerAccessToken.expiresAt).getTime()).toBeGreaterThan(Date.now());
-    const viewer = await verifyAccessToken(customerAccessToken.accessToken, TEST_SECRETS.jwtSecret);
+    const viewer = await verifyAccessToken(customerAccessToken.accessToken, testKeyRing('gateway'));
     expect(viewer).toEqual({ role: 'customer', customerId });
 
     const me = await subgraph.request(ME, {}, viewer!);
@@ -122,7 +122,7 @@ describe('registration and login', () => {
   it('registers only plain customers, and logs staff in with the staff role in the token', async () => {
     const registered = await register({ email: 'plain@example.com', password });
     expect(await subgraph.sql("select role from customers.customer where email = 'plain@example.com'")).toEqual([{ role: 'customer' }]);
-    expect((await verifyAccessToken((await login('plain@example.com', password)).customerAccessToken.accessToken, TEST_SECRETS.jwtSecret))?.role).toBe('customer');
+    expect((await verifyAccessToken((await login('plain@example.com', password)).customerAccessToken.accessToken, testKeyRing('gateway')))?.role).toBe('customer');
     // The input has no role: asking for one is refused before anything runs.
     const smuggled = await subgraph.request(REGISTER, { input: { email: 'sneaky@example.com', password, role: 'staff' } });
     expect(smuggled.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -138,7 +138,7 @@ describe('registration and login', () => {
     });
     await em.flush();
     const token = (await login('clerk@example.com', 'staff password 1')).customerAccessToken.accessToken;
-    expect(await verifyAccessToken(token, TEST_SECRETS.jwtSecret)).toEqual({ role: 'staff', customerId: staff.id });
+    expect(await verifyAccessToken(token, testKeyRing('gateway'))).toEqual({ role: 'staff', customerId: staff.id });
   });
 });
 

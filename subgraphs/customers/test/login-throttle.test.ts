@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
+import { createTestDatabase, startTestSubgraph, testKeyRing, type TestSubgraph } from '#kit/testing/index.ts';
 import { Customer } from '../src/entities/customer.entity.ts';
-import { emailDigest, LOGIN_THROTTLE } from '../src/services/login-throttle.ts';
+import { emailDigest, LOGIN_THROTTLE, throttleKeyOf } from '../src/services/login-throttle.ts';
 import { hashPassword } from '../src/services/password.ts';
 import { customers } from '../src/subgraph.ts';
 import { LOGIN } from './helpers.ts';
@@ -48,7 +48,7 @@ async function failTimes(email: string, times: number): Promise<void> {
   for (let i = 0; i < times; i++) expect(code(await login(email, WRONG))).toBe('UNIDENTIFIED_CUSTOMER');
 }
 
-const digest = (email: string) => emailDigest(email.trim().toLowerCase(), TEST_SECRETS.jwtSecret);
+const digest = (email: string) => emailDigest(email.trim().toLowerCase(), throttleKeyOf(testKeyRing('customers')));
 const rowsFor = (email: string) =>
   subgraph.sql<{ id: string; email_digest: string; attempted_at: Date }>('select * from login_attempt where email_digest = ? order by id',
     [digest(email)],

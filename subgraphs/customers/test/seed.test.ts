@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessToken } from '#kit';
-import { createTestDatabase, startTestSubgraph, TEST_SECRETS, type TestSubgraph } from '#kit/testing/index.ts';
+import { createTestDatabase, startTestSubgraph, testKeyRing, type TestSubgraph } from '#kit/testing/index.ts';
 import { DEMO_CUSTOMER_EMAIL, DEMO_CUSTOMER_PASSWORD, seedCustomers } from '../src/seed.ts';
 import { customers } from '../src/subgraph.ts';
 import { LOGIN } from './helpers.ts';
@@ -15,19 +15,19 @@ afterAll(() => subgraph?.close());
 
 async function login(email: string, password: string) {
   const result = await subgraph.request(LOGIN, { input: { email, password } });
-  return verifyAccessToken(result.data!.customerAccessTokenCreate.customerAccessToken.accessToken, TEST_SECRETS.jwtSecret);
+  return verifyAccessToken(result.data!.customerAccessTokenCreate.customerAccessToken.accessToken, testKeyRing('gateway'));
 }
 
 describe('seedCustomers', () => {
   it('refuses a staff password that registration would refuse, leaving the tables empty', async () => {
-    await expect(seedCustomers(subgraph.db.fork(), { staffEmail: 'owner@example.com', staffPassword: 'short' })).rejects.toThrow(
+    await expect(seedCustomers(subgraph.context(), { staffEmail: 'owner@example.com', staffPassword: 'short' })).rejects.toThrow(
       /Cannot create the staff account owner@example.com: Password is too short/,
     );
     expect(await subgraph.sql('select count(*)::int as n from customers.customer')).toEqual([{ n: 0 }]);
   });
 
   it('creates a staff account and a demo customer with a default address, once', async () => {
-    expect(await seedCustomers(subgraph.db.fork(), STAFF)).toEqual({ created: true });
+    expect(await seedCustomers(subgraph.context(), STAFF)).toEqual({ created: true });
 
     const accounts = await subgraph.sql('select email, role from customers.customer order by email');
     expect(accounts).toEqual([
@@ -41,7 +41,7 @@ describe('seedCustomers', () => {
     expect((await login('owner@example.com', STAFF.staffPassword))?.role).toBe('staff');
     expect((await login(DEMO_CUSTOMER_EMAIL, DEMO_CUSTOMER_PASSWORD))?.role).toBe('customer');
 
-    expect(await seedCustomers(subgraph.db.fork(), { staffEmail: 'someone-else@example.com', staffPassword: 'another-password' })).toEqual({
+    expect(await seedCustomers(subgraph.context(), { staffEmail: 'someone-else@example.com', staffPassword: 'another-password' })).toEqual({
       created: false,
     });
     expect(await subgraph.sql('select count(*)::int as n from customers.customer')).toEqual([{ n: 2 }]);

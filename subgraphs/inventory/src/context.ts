@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '#kit';
+import type { RequestContext } from '#kit';
 import type { InventoryLoaders } from './loaders.ts';
 
-export type InventoryContext = SubgraphContext<InventoryLoaders>;
+export type InventoryContext = RequestContext<InventoryLoaders>;

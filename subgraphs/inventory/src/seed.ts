@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, tryParseGlobalId } from '#kit';
+import type { RequestContext } from '#kit';
 
 /** What `npm start` shows: a warehouse that ships online orders and a store that only sells in person. */
 const WAREHOUSE = {
@@ -29,14 +28,14 @@ const STORE = {
 const OUT_OF_STOCK_ONE_IN = 12;
 
 /**
- * Dev seed: two locations, an inventory item per variant, stock in both locations and a RECEIVED ledger
- * entry per non-empty stock level (so the ledger sums to on-hand). Does nothing if a location exists.
- * Quantities come from a PRNG seeded with each variant's id: the same variant always gets the same stock,
- * whatever order the ids come in. Accepts variant uuids or ProductVariant global ids.
+ * Dev seed: two locations, stock in both for every inventory item (the items themselves come from
+ * products' `products.variants.created` events, applied before this runs) and a RECEIVED ledger entry
+ * per non-empty stock level, so the ledger sums to on-hand. Does nothing if a location exists.
+ * Quantities come from a PRNG seeded with each variant's id: the same variant always gets the same
+ * stock, whatever order the ids come in.
  */
-export async function seedInventory(em: EntityManager, input: { variantIds: string[] }): Promise<{ created: boolean }> {
-  const variantIds = [...new Set(input.variantIds.map(toVariantUuid))];
-  return em.transactional(async (tx) => {
+export async function seedInventory(ctx: RequestContext): Promise<{ created: boolean }> {
+  return ctx.transaction(async ({ em: tx }) => {
     // Two seeds racing (two `npm start`s) must not both create the locations.
     await tx.execute(`lock table location in exclusive mode`);
     const [existing] = await tx.execute<{ count: string }[]>(`select count(*) as count from location`);
@@ -50,21 +49,18 @@ export async function seedInventory(em: EntityManager, input: { variantIds: stri
     );
     const warehouseId = locations.find((l) => l.handle === WAREHOUSE.handle)!.id;
     const storeId = locations.find((l) => l.handle === STORE.handle)!.id;
-    if (variantIds.length === 0) return { created: true };
+    const items = await tx.execute<{ variant_id: string }[]>(`select variant_id from inventory_item order by variant_id`);
+    if (items.length === 0) return { created: true };
 
     const levels = { variant: [] as string[], location: [] as string[], onHand: [] as number[] };
-    for (const variantId of variantIds) {
+    for (const { variant_id: variantId } of items) {
       const { warehouse, store } = initialStock(variantId);
       levels.variant.push(variantId, variantId);
       levels.location.push(warehouseId, storeId);
       levels.onHand.push(warehouse, store);
     }
 
-    // Whole columns as arrays: three statements for any catalog size, and far below the parameter limit.
-    await tx.execute(
-      `insert into inventory_item (variant_id) select unnest(?::uuid[])`,
-      [pgArray(variantIds)],
-    );
+    // Whole columns as arrays: two statements for any catalog size, and far below the parameter limit.
     await tx.execute(
       `insert into stock_level (variant_id, location_id, on_hand)
        select * from unnest(?::uuid[], ?::uuid[], ?::int[])`,
@@ -86,12 +82,6 @@ export function initialStock(variantId: string): { warehouse: number; store: num
   const warehouse = Math.floor(random() * OUT_OF_STOCK_ONE_IN) === 0 ? 0 : 1 + Math.floor(random() * 120);
   const store = Math.floor(random() * 16);
   return { warehouse, store };
-}
-
-function toVariantUuid(id: string): string {
-  const uuid = tryParseGlobalId(id, 'ProductVariant') ?? (isUuid(id.toLowerCase()) ? id.toLowerCase() : null);
-  if (!uuid) throw new Error(`seedInventory: not a variant id: ${id}`);
-  return uuid;
 }
 
 /** A PostgreSQL array literal of uuids or integers (no quoting needed for either). */

@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { kitMigrations } from './events/migration.ts';
 
 /** A migration class, as MikroORM's Migrator takes it; each subgraph lists its own in `migrations/index.ts`. */
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -25,15 +27,25 @@ export interface DatabaseOptions {
 export interface Database {
   orm: MikroORM;
   schema: string;
-  /** Statements sent since the process started (or since the last reset). */
+  /** Statements sent by requests since the process started (or since the last reset); background work is not counted. */
   statementCount(): number;
   resetStatementCount(): void;
-  /** Applies the committed migrations not yet applied, in order. */
+  /**
+   * Applies the committed migrations not yet applied, in order, under an advisory lock: replicas that
+   * start together migrate once, the others wait and then find nothing to do.
+   */
   migrate(): Promise<void>;
   /** A fresh EntityManager with its own identity map, for one request or one job. */
   fork(): EntityManager;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Background work (the event relay, subscribers, workers) runs in here, so request statement counts stay exact. */
+const background = new AsyncLocalStorage<true>();
+
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  return background.run(true, work);
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -46,7 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     entities,
     extensions: [Migrator],
     migrations: {
-      migrationsList: migrations,
+      // The kit's own tables (outbox, processed events) go to every subgraph, after its own history.
+      migrationsList: [...migrations, ...kitMigrations],
       schema,
       tableName: 'mikro_orm_migrations',
       snapshot: false,
@@ -61,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,
     onQuery: (sql) => {
-      statements++;
+      if (!background.getStore()) statements++;
       return sql;
     },
     debug: process.env.SQL_DEBUG === '1',
@@ -76,9 +89,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statements = 0;
     },
     async migrate() {
-      // The migrations table lives in the subgraph's schema, so the schema has to exist first.
-      await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-      await orm.migrator.up();
+      const lock = new pg.Client({ connectionString: url });
+      await lock.connect();
+      try {
+        await lock.query('select pg_advisory_lock(hashtext($1))', [`supergraph-commerce:migrate:${schema}`]);
+        // The migrations table lives in the subgraph's schema, so the schema has to exist first (in
+        // production the role setup creates it, owned by the subgraph's role).
+        const { rowCount } = await lock.query('select 1 from pg_namespace where nspname = $1', [schema]);
+        if (!rowCount) await lock.query(`create schema "${schema}"`);
+        await orm.migrator.up();
+      } finally {
+        await lock.end();
+      }
     },
     fork: () => orm.em.fork(),
     async ping() {

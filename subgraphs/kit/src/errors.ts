@@ -13,21 +13,34 @@ export const ClientErrorCode = {
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 
-/** Codes Apollo Server and graphql-js assign to malformed requests; they are safe to show as they are. */
+/**
+ * Codes Apollo Server and graphql-js give to requests they refuse before any resolver runs (syntax,
+ * validation, variables, persisted queries); the request's sender caused them, so they pass as they are.
+ */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  'BAD_USER_INPUT',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const SAFE_CODES = new Set<string>([...Object.values(ClientErrorCode), ...REQUEST_ERROR_CODES]);
+/**
+ * The only errors a resolver may show a client: made here, on purpose. A GraphQLError from anywhere
+ * else (a library, or one rebuilt from another subgraph's answer) is masked, whatever its code says.
+ */
+export class ClientError extends GraphQLError {
+  constructor(code: ClientErrorCode, message: string, field?: readonly string[], extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code, ...(field ? { field } : {}) } });
+    this.name = 'ClientError';
+  }
+}
 
 /** A GraphQL error the client caused and can fix; `field` names the argument path at fault. */
-export function clientError(code: ClientErrorCode, message: string, field?: readonly string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: field ? { code, field } : { code } });
+export function clientError(code: ClientErrorCode, message: string, field?: readonly string[]): ClientError {
+  return new ClientError(code, message, field);
 }
 
 /** The `UserError` of every mutation payload. */
@@ -93,20 +106,32 @@ export async function mutationPayload<T extends object>(
   }
 }
 
-export function isClientSafe(error: unknown): error is GraphQLError {
-  if (!(error instanceof GraphQLError)) return false;
-  const code = error.extensions?.code;
-  return typeof code === 'string' && SAFE_CODES.has(code);
+/**
+ * Whether an error may reach the client as it is: one the kit made on purpose (ClientError, wherever it
+ * was thrown), or a request-level refusal by Apollo or graphql-js (no resolver path, nothing wrapped).
+ */
+export function isClientSafe(original: unknown, formatted: GraphQLFormattedError): boolean {
+  if (original instanceof ClientError) return true;
+  // Resolver errors always carry a path; errors without one are the request's own (syntax, variables).
+  const code = formatted.extensions?.code;
+  return formatted.path === undefined && typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
 }
 
 /**
- * Apollo's `formatError`: errors with a client-safe code pass (without stack traces); everything else is
- * logged with its cause and replaced, so no SQL, stack or internal message ever reaches a client.
+ * Apollo's `formatError`: client-safe errors pass (without stack traces); everything else is logged
+ * with its cause and replaced, so no SQL, stack, internal or relayed message ever reaches a client.
+ * The gateway passes `trustCodes`: its subgraphs have masked already, so a code they sent stands.
  */
-export function createErrorMasker(log: Logger) {
+export function createErrorMasker(log: Logger, options: { trustCodes?: ReadonlySet<string> } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
-    if (isClientSafe(original) || isClientSafeFormatted(formatted)) {
+    if (formatted.path === undefined && httpStatusOf(original) >= 400 && httpStatusOf(original) < 500 && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      // Apollo refuses some requests with a 4xx but no code (a persisted-query hash that does not match
+      // its document): the sender's mistake, named as such rather than logged as our failure.
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
+    const code = formatted.extensions?.code;
+    if (isClientSafe(original, formatted) || (typeof code === 'string' && options.trustCodes?.has(code))) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
@@ -120,15 +145,22 @@ export function createErrorMasker(log: Logger) {
   };
 }
 
-/** Resolver errors arrive wrapped in a located GraphQLError; the thrown value is its originalError. */
-function unwrap(error: unknown): unknown {
-  if (error instanceof GraphQLError && error.originalError) return unwrap(error.originalError);
-  return error;
+/** Codes subgraphs send that the gateway relays as they are. */
+export const RELAYED_CODES: ReadonlySet<string> = new Set([...Object.values(ClientErrorCode), ...REQUEST_ERROR_CODES]);
+
+function httpStatusOf(error: unknown): number {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  return typeof status === 'number' ? status : 0;
 }
 
-// Errors raised by graphql-js itself (variable coercion, validation) are plain GraphQLErrors whose
-// formatted code Apollo fills in.
-function isClientSafeFormatted(formatted: GraphQLFormattedError): boolean {
-  const code = formatted.extensions?.code;
-  return typeof code === 'string' && SAFE_CODES.has(code);
+/**
+ * Resolver errors arrive wrapped in a located GraphQLError; the thrown value is its originalError.
+ * Followed structurally: Apollo's CommonJS graphql and this module's ESM graphql are two realms.
+ */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (!(current instanceof ClientError) && current instanceof Object && 'originalError' in current && current.originalError) {
+    current = current.originalError;
+  }
+  return current;
 }

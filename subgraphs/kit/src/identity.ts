@@ -1,62 +1,107 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import type { KeyRing } from './keys.ts';
 
-/** Who is asking, as verified by the gateway. */
-export type Role = 'anonymous' | 'customer' | 'staff';
+/**
+ * Who is asking. People come through the gateway (anonymous, customer, staff); a subgraph calling
+ * another is a `service`, named by the key that signed the call.
+ */
+export type Role = 'anonymous' | 'customer' | 'staff' | 'service';
 
 export interface Viewer {
   role: Role;
-  /** The customer account id (a uuid) for customers and staff; null for anonymous shoppers. */
+  /** The customer account id (a uuid) for customers and staff; null otherwise. */
   customerId: string | null;
+  /** The calling subgraph, for `service` viewers only. */
+  service?: string | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ role: 'anonymous', customerId: null });
 
-/** The header carrying the gateway-signed identity to subgraphs. */
+/** A subgraph acting on its own behalf (event subscribers, workers, seeds). */
+export function serviceViewer(service: string): Viewer {
+  return { role: 'service', customerId: null, service };
+}
+
+/** The header carrying a signed identity to a subgraph. */
 export const IDENTITY_HEADER = 'x-commerce-identity';
+/** The principal whose signature vouches for people; any other signer is a service. */
+export const GATEWAY = 'gateway';
 
-/** Signed identities expire quickly: they are minted per subgraph request, so a leaked one is worth little. */
+/** Identities are minted per call and addressed to one subgraph, so a short life is all they need. */
 const IDENTITY_TTL_SECONDS = 60;
+/** A signed identity is reused for this long, so a busy gateway signs a few per second, not one per fetch. */
+const REUSE_SECONDS = 20;
+const ALGORITHM = 'EdDSA';
 
-interface IdentityClaims {
-  v: 1;
-  role: Role;
-  sub: string | null;
-  exp: number;
+/**
+ * Signs identities as `keys.self`, each addressed to one subgraph. The gateway signs the person it
+ * verified; a subgraph signs only itself (a service viewer), whatever it is asked to sign.
+ */
+export function createIdentitySigner(keys: KeyRing) {
+  const cache = new Map<string, { token: string; reuseUntil: number }>();
+  return async (viewer: Viewer, audience: string): Promise<string> => {
+    const claims =
+      keys.self === GATEWAY
+        ? { role: viewer.role === 'service' ? 'anonymous' : viewer.role, sub: viewer.customerId ?? undefined }
+        : { role: 'service' as const, sub: undefined };
+    const cacheKey = `${audience}|${claims.role}|${claims.sub ?? ''}`;
+    const now = Math.floor(Date.now() / 1000);
+    const cached = cache.get(cacheKey);
+    if (cached && cached.reuseUntil > now) return cached.token;
+    let jwt = new SignJWT({ role: claims.role })
+      .setProtectedHeader({ alg: ALGORITHM, kid: keys.self })
+      .setIssuer(keys.self)
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + IDENTITY_TTL_SECONDS);
+    if (claims.sub) jwt = jwt.setSubject(claims.sub);
+    const token = await jwt.sign(keys.privateKey);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(cacheKey, { token, reuseUntil: now + REUSE_SECONDS });
+    return token;
+  };
 }
 
-function sign(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+/**
+ * Verifies identities addressed to `keys.self`: the viewer they vouch for, or null when the header is
+ * missing, malformed, forged, expired, addressed elsewhere, or signed by a key this process does not
+ * hold. Only the gateway's key can vouch for a person; any other known key makes a service viewer.
+ */
+export function createIdentityVerifier(keys: KeyRing) {
+  const cache = new Map<string, { viewer: Viewer; expires: number }>();
+  return async (header: string | undefined): Promise<Viewer | null> => {
+    if (!header || header.length > 4096) return null;
+    const now = Math.floor(Date.now() / 1000);
+    const cached = cache.get(header);
+    if (cached && cached.expires > now) return cached.viewer;
+    let issuer: string;
+    try {
+      const kid = decodeProtectedHeader(header).kid;
+      if (typeof kid !== 'string') return null;
+      issuer = kid;
+    } catch {
+      return null;
+    }
+    const key = keys.publicKey(issuer);
+    if (!key) return null;
+    try {
+      const { payload } = await jwtVerify(header, key, { algorithms: [ALGORITHM], issuer, audience: keys.self });
+      const viewer = viewerOf(issuer, payload.role, payload.sub);
+      if (viewer && typeof payload.exp === 'number') {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(header, { viewer, expires: payload.exp });
+      }
+      return viewer;
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  };
 }
 
-/** `<base64url claims>.<base64url HMAC-SHA256>`, signed with SUBGRAPH_SECRET, which only the gateway holds. */
-export function signIdentity(viewer: Viewer, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  const claims: IdentityClaims = { v: 1, role: viewer.role, sub: viewer.customerId, exp: nowSeconds + IDENTITY_TTL_SECONDS };
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
-}
-
-/** The viewer a header vouches for, or null when it is missing, malformed, forged or expired. */
-export function verifyIdentity(
-  header: string | undefined,
-  secret: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Viewer | null {
-  if (!header) return null;
-  const [payload, signature, ...rest] = header.split('.');
-  if (!payload || !signature || rest.length > 0) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  let claims: Partial<IdentityClaims>;
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (claims.v !== 1 || typeof claims.exp !== 'number' || claims.exp < nowSeconds) return null;
-  if (claims.role === 'anonymous') return ANONYMOUS;
-  if ((claims.role === 'customer' || claims.role === 'staff') && typeof claims.sub === 'string') {
-    return { role: claims.role, customerId: claims.sub };
-  }
+function viewerOf(issuer: string, role: unknown, sub: unknown): Viewer | null {
+  if (issuer !== GATEWAY) return role === 'service' ? serviceViewer(issuer) : null;
+  if (role === 'anonymous') return ANONYMOUS;
+  if ((role === 'customer' || role === 'staff') && typeof sub === 'string') return { role, customerId: sub };
   return null;
 }

@@ -15,7 +15,7 @@ export function listen(httpServer: Server, port: number, host: string): Promise<
 
 /**
  * On SIGTERM or SIGINT, runs `stop` once (finish in-flight requests, close pools) and exits, so a rolling
- * restart or Ctrl-C drops nothing.
+ * restart or Ctrl-C drops nothing. Under `npm start` the same happens when the runner goes away.
  */
 export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
   let stopping = false;
@@ -31,6 +31,14 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void handle('SIGTERM'));
-  process.on('SIGINT', () => void handle('SIGINT'));
+  // First in line: of two concurrent apollo.stop() calls the second never returns, so should anything
+  // else stop Apollo on a signal (its own handlers are off: stopOnTerminationSignals), `stop` must go first.
+  process.prependListener('SIGTERM', () => void handle('SIGTERM'));
+  process.prependListener('SIGINT', () => void handle('SIGINT'));
+  // The runner spawns its services with an IPC channel and out of the terminal's process group (so that
+  // it alone decides the order of shutdown); the channel closing is how they learn it was killed.
+  if (process.send) {
+    if (process.connected) process.on('disconnect', () => void handle('runner gone'));
+    else void handle('runner gone');
+  }
 }

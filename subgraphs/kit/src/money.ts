@@ -28,3 +28,20 @@ export function formatMinorUnits(minor: number | bigint, currencyCode: string): 
 export function money(minor: number | bigint, currencyCode: string): MoneyValue {
   return { amount: formatMinorUnits(minor, currencyCode), currencyCode };
 }
+
+// At most 12 whole digits: the largest amount (times 10^3) stays an exact JavaScript integer.
+const DECIMAL = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
+
+/**
+ * The inverse of formatMinorUnits, for amounts clients send: "19.99" USD → 1999, "500" JPY → 500. Digits
+ * are joined and read as an integer, never as a float. More decimals than the currency has are refused,
+ * not rounded, unless they are zeros ("19.990"). Null when the amount is not such a decimal.
+ */
+export function parseMinorUnits(amount: string, currencyCode: string): number | null {
+  const match = DECIMAL.exec(amount);
+  if (!match) return null;
+  const exponent = currencyExponent(currencyCode);
+  const [, whole = '', fraction = ''] = match;
+  if (/[^0]/.test(fraction.slice(exponent))) return null;
+  return Number(BigInt(whole + fraction.slice(0, exponent).padEnd(exponent, '0')));
+}

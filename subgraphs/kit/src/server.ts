@@ -4,79 +4,67 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError, parse } from 'graphql';
+import { parse } from 'graphql';
 import type { Logger } from 'pino';
-import type { Secrets } from './config.ts';
-import type { Database, EntityClass, MigrationClass } from './database.ts';
-import { createErrorMasker } from './errors.ts';
+import { createRequestContext, type RequestContext } from './context.ts';
+import type { Database } from './database.ts';
+import { ClientError, createErrorMasker } from './errors.ts';
+import { EventBus } from './events/bus.ts';
 import { healthRoutes } from './health.ts';
-import { createRequestListener, type Route } from './http.ts';
+import { createRequestListener } from './http.ts';
+import { createIdentitySigner, createIdentityVerifier, IDENTITY_HEADER, type Viewer } from './identity.ts';
+import type { KeyRing } from './keys.ts';
 import { listen } from './lifecycle.ts';
-import { IDENTITY_HEADER, verifyIdentity, type Viewer } from './identity.ts';
+import { applyPermissions } from './permissions.ts';
 import { requestLogPlugin } from './request-log.ts';
+import { createServiceClients } from './service-client.ts';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
 
-/** What every resolver receives. */
-export interface SubgraphContext<TLoaders = unknown> {
-  /** This request's EntityManager: its own identity map, never shared with another request. */
-  em: EntityManager;
-  /** This request's DataLoaders, so related data loads in one statement per kind however many items. */
-  loaders: TLoaders;
-  /** Who is asking, as the gateway vouched. */
-  viewer: Viewer;
-  requestId: string;
-  log: Logger;
-  secrets: Secrets;
-}
-
-export interface LoaderScope {
-  em: EntityManager;
-  viewer: Viewer;
-}
-
-/** A subgraph is data: the runner, composition, codegen and the test harness all read this. */
-export interface SubgraphDefinition<TLoaders = unknown> {
-  /** Lower-case name; also its PostgreSQL schema and the prefix of its variables (PRODUCTS_DATABASE_URL). */
-  name: string;
-  /** Default port (PORT or <NAME>_PORT override it). */
-  port: number;
-  /** The subgraph's SDL file. */
-  schemaPath: URL;
-  /** Typed by the subgraph with its generated `Resolvers`. */
-  resolvers: object;
-  entities: EntityClass[];
-  migrations: MigrationClass[];
-  createLoaders(scope: LoaderScope): TLoaders;
-  /** Extra HTTP routes (webhooks); each gets the database for its own work. */
-  routes?(deps: { db: Database; log: Logger; secrets: Secrets }): Record<string, Route>;
-}
-
-export function defineSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): SubgraphDefinition<TLoaders> {
-  return definition;
-}
+export type { SubgraphDefinition } from './subgraph-definition.ts';
 
 export function readSchema(definition: Pick<SubgraphDefinition, 'schemaPath'>): string {
   return readFileSync(definition.schemaPath, 'utf8');
 }
 
+/** What a subgraph needs from its environment; `runSubgraph` reads it from variables, tests build it. */
+export interface SubgraphRuntime {
+  db: Database;
+  log: Logger;
+  /** This subgraph's private key and the public keys it trusts (the gateway's, its callers'). */
+  keys: KeyRing;
+  /** Where the subgraphs this one calls listen. */
+  serviceUrl(name: string): string | undefined;
+  /** The event queue's database (and the role its sessions act as); the subgraph's own by default. */
+  events: { url: string; role?: string };
+}
+
 export interface SubgraphServer {
   readonly db: Database;
+  readonly bus: EventBus;
   readonly httpServer: Server;
+  /** A context outside any request (seeds, scripts, tests), as `viewer` or as the subgraph itself. */
+  context(viewer?: Viewer): RequestContext<any>;
   /** Listens and resolves to the GraphQL URL. Port 0 picks a free port. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  /** Starts subscribers, workers and the event relay. */
+  startEvents(): Promise<void>;
+  /**
+   * Stops taking requests and lets in-flight ones finish, then lets subscribers and workers finish the
+   * job in hand, then closes the database: each step only once nothing above it can still need it.
+   */
   close(): Promise<void>;
 }
 
 /**
- * Builds a subgraph server: federation schema, per-request context, error masking, health checks and
- * request logs. It neither migrates nor listens: `runSubgraph` and the test harness decide that.
+ * Builds a subgraph server: federation schema with its permissions, per-request context, error masking,
+ * health checks, request logs and its event bus. It neither migrates nor listens: `runSubgraph` and the
+ * test harness decide that.
  */
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  deps: { db: Database; secrets: Secrets; log: Logger },
+  runtime: SubgraphRuntime,
 ): Promise<SubgraphServer> {
-  const { db, secrets, log } = deps;
+  const { db, log, keys } = runtime;
   const httpServer = createServer();
   let shuttingDown = false;
 
@@ -84,10 +72,42 @@ export async function createSubgraphServer<TLoaders>(
     // The generated resolver types are stricter than Apollo's loose resolver map; the shapes agree.
     { typeDefs: parse(readSchema(definition)), resolvers: definition.resolvers as never },
   ]);
-  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+  applyPermissions(schema, definition.permissions);
+
+  const sign = createIdentitySigner(keys);
+  const verify = createIdentityVerifier(keys);
+  const services = createServiceClients({ urlOf: runtime.serviceUrl, sign: (audience) => sign({ role: 'service', customerId: null }, audience), log });
+  let bus: EventBus;
+  const context = (viewer: Viewer, requestId?: string): RequestContext<TLoaders> => {
+    const ctx = createRequestContext<TLoaders>({
+      viewer,
+      requestId,
+      log,
+      em: db.fork(),
+      createLoaders: definition.createLoaders,
+      services: services.forRequest(requestId ?? 'internal', log),
+      keys,
+      onEventsCommitted: () => bus.nudge(),
+    });
+    return requestId ? { ...ctx, log: log.child({ requestId }) } : ctx;
+  };
+  bus = new EventBus({
+    name: definition.name,
+    db,
+    url: runtime.events.url,
+    role: runtime.events.role,
+    log,
+    subscribers: definition.subscribers ?? {},
+    workers: definition.workers ?? {},
+    createContext: context,
+  });
+
+  const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema,
     formatError: createErrorMasker(log),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -101,37 +121,31 @@ export async function createSubgraphServer<TLoaders>(
   const listener = createRequestListener(apollo, {
     routes: {
       ...healthRoutes({ ready: () => db.ping(), isShuttingDown: () => shuttingDown }),
-      ...definition.routes?.({ db, log, secrets }),
+      ...definition.routes?.({ db, log, context: (viewer) => context(viewer ?? { role: 'service', customerId: null, service: definition.name }) }),
     },
     async context({ req, requestId }) {
       const header = req.headers[IDENTITY_HEADER];
-      const viewer = verifyIdentity(typeof header === 'string' ? header : undefined, secrets.subgraphSecret);
-      // A subgraph reached directly is not an open door: only the gateway can sign an identity.
+      const viewer = await verify(typeof header === 'string' ? header : undefined);
+      // A subgraph reached directly is not an open door: only the gateway and known services sign.
       if (!viewer) {
-        throw new GraphQLError('Requests must come through the gateway.', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
+        throw new ClientError('UNAUTHENTICATED', 'Requests must come through the gateway.', undefined, { http: { status: 401 } });
       }
-      const em = db.fork();
-      return {
-        em,
-        viewer,
-        requestId,
-        secrets,
-        log: log.child({ requestId }),
-        loaders: definition.createLoaders({ em, viewer }),
-      };
+      return context(viewer, requestId);
     },
   });
   httpServer.on('request', listener);
 
   return {
     db,
+    bus,
     httpServer,
+    context: (viewer) => context(viewer ?? { role: 'service', customerId: null, service: definition.name }),
     listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
+    startEvents: () => bus.start(),
     async close() {
       shuttingDown = true;
       await apollo.stop();
+      await bus.stop();
       await db.close();
     },
   };

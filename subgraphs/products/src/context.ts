@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '#kit';
+import type { RequestContext } from '#kit';
 import type { ProductsLoaders } from './loaders.ts';
 
-export type ProductsContext = SubgraphContext<ProductsLoaders>;
+export type ProductsContext = RequestContext<ProductsLoaders>;

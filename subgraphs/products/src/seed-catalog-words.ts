@@ -1,3 +1,5 @@
+import type { TaxClass } from './entities/product-variant.entity.ts';
+
 /**
  * The vocabulary of the demo catalog. Titles are "<style> <material> <item>" built from these words, so
  * they read like a real shop's and full-text search has real words to find.
@@ -21,12 +23,16 @@ export interface ItemKind {
   use: string;
   /** Whether the noun is plural ("Headphones"), for the description's grammar. */
   plural?: boolean;
+  /** Overrides the department's tax class. */
+  taxClass?: TaxClass;
 }
 
 export interface CategoryVocabulary {
   handle: string;
   title: string;
   description: string;
+  /** The tax class of the department's products (STANDARD when absent), so the cart has every class to tax. */
+  taxClass?: TaxClass;
   styles: readonly string[];
   materials: readonly string[];
   kinds: readonly ItemKind[];
@@ -76,7 +82,8 @@ export const CATALOG: readonly CategoryVocabulary[] = [
       { noun: 'Sandal', basePriceCents: 5900, weightGrams: 400, options: [shoeSize, colour], use: 'summer and the beach' },
       { noun: 'Slipper', basePriceCents: 4500, weightGrams: 350, options: [shoeSize, colour], use: 'slow mornings at home' },
       { noun: 'Loafer', basePriceCents: 12900, weightGrams: 800, options: [shoeSize, colour], use: 'the office' },
-      { noun: 'Work Boot', basePriceCents: 18900, weightGrams: 1600, options: [shoeSize], use: 'long shifts on site' },
+      // Protective footwear is zero-rated in some countries (the UK among them).
+      { noun: 'Work Boot', basePriceCents: 18900, weightGrams: 1600, options: [shoeSize], use: 'long shifts on site', taxClass: 'ZERO' },
     ],
   },
   {
@@ -100,6 +107,8 @@ export const CATALOG: readonly CategoryVocabulary[] = [
   {
     handle: 'kitchen',
     title: 'Kitchen',
+    // The demo's jurisdiction taxes kitchenware at its reduced rate.
+    taxClass: 'REDUCED',
     description: 'Cookware, tableware and tools for cooks of every level.',
     styles: ['Professional', 'Nonstick', 'Everyday', 'Artisan', 'Compact', 'Heavy-Duty', 'Stackable', 'Classic', 'Modern', 'Heritage'],
     materials: ['Cast Iron', 'Stainless Steel', 'Carbon Steel', 'Copper', 'Stoneware', 'Porcelain', 'Acacia Wood', 'Glass', 'Enamel', 'Walnut'],

@@ -1,4 +1,4 @@
-import type { SelectedOptionValue } from './entities/product-variant.entity.ts';
+import type { SelectedOptionValue, TaxClass } from './entities/product-variant.entity.ts';
 import { CATALOG, DESCRIPTION_OPENINGS, GIFTS_CATEGORY, type ItemKind, type OptionSet } from './seed-catalog-words.ts';
 
 /**
@@ -7,6 +7,8 @@ import { CATALOG, DESCRIPTION_OPENINGS, GIFTS_CATEGORY, type ItemKind, type Opti
  */
 
 export const PRODUCTS_PER_CATEGORY = 200;
+/** Products per department of each seed size: `full` is the demo (1,200), `small` keeps flow tests fast (42). */
+export const SEED_SIZES = { small: 7, full: PRODUCTS_PER_CATEGORY } as const;
 const PRNG_SEED = 0x5eed_c0de;
 const FIRST_CREATED_AT = Date.parse('2025-01-06T09:00:00.000Z');
 
@@ -26,6 +28,7 @@ export interface ProductRow {
   priceMinMinor: number;
   priceMaxMinor: number;
   currencyCode: string;
+  status: 'ACTIVE';
   createdAt: Date;
   updatedAt: Date;
 }
@@ -39,6 +42,7 @@ export interface VariantRow {
   currencyCode: string;
   weightGrams: number;
   selectedOptions: SelectedOptionValue[];
+  taxClass: TaxClass;
   position: number;
   createdAt: Date;
   updatedAt: Date;
@@ -126,6 +130,7 @@ export function buildDemoCatalog(productsPerCategory = PRODUCTS_PER_CATEGORY): D
         priceMinMinor: Math.min(...prices),
         priceMaxMinor: Math.max(...prices),
         currencyCode: 'USD',
+        status: 'ACTIVE',
         createdAt: when,
         updatedAt: when,
       });
@@ -139,6 +144,8 @@ export function buildDemoCatalog(productsPerCategory = PRODUCTS_PER_CATEGORY): D
           currencyCode: 'USD',
           weightGrams: Math.round(kind.weightGrams * between(0.9, 1.1) * (1 + position * 0.04)),
           selectedOptions: options,
+          // From the words, not the PRNG, so classifying the catalog leaves every other value as it was.
+          taxClass: kind.taxClass ?? department.taxClass ?? 'STANDARD',
           position,
           createdAt: when,
           updatedAt: when,

@@ -9,9 +9,8 @@ let productIds: string[];
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(products, await createTestDatabase('products_bad_input'));
-  const em = subgraph.db.fork();
-  await createFixtureCategories(em);
-  productIds = await createProducts(em, [...NAMED_PRODUCTS, ...fillerProducts(3)]);
+  await createFixtureCategories(subgraph);
+  productIds = await createProducts(subgraph, [...NAMED_PRODUCTS, ...fillerProducts(3)]);
 });
 afterAll(() => subgraph?.close());
 

@@ -9,10 +9,9 @@ let namedIds: string[];
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(products, await createTestDatabase('products_queries'));
-  const em = subgraph.db.fork();
-  await createFixtureCategories(em);
-  namedIds = await createProducts(em, NAMED_PRODUCTS);
-  await createProducts(em, fillerProducts(6));
+  await createFixtureCategories(subgraph);
+  namedIds = await createProducts(subgraph, NAMED_PRODUCTS);
+  await createProducts(subgraph, fillerProducts(6));
 });
 afterAll(() => subgraph?.close());
 

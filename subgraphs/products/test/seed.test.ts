@@ -7,10 +7,13 @@ import { products } from '../src/subgraph.ts';
 
 let subgraph: TestSubgraph;
 let first: Awaited<ReturnType<typeof seedProducts>>;
+let fullSeedMs: number;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(products, await createTestDatabase('products_seed'));
-  first = await seedProducts(subgraph.db.fork());
+  const started = performance.now();
+  first = await seedProducts(subgraph.context(), { size: 'full' });
+  fullSeedMs = performance.now() - started;
 });
 afterAll(() => subgraph?.close());
 
@@ -46,7 +49,7 @@ describe('demo catalog seed', () => {
 
   it('does nothing the second time but still returns every variant uuid', async () => {
     const before = await scalar('select count(*) as value from product_variant');
-    const again = await seedProducts(subgraph.db.fork());
+    const again = await seedProducts(subgraph.context(), { size: 'full' });
     expect(again.created).toBe(false);
     expect([...again.variantIds].sort()).toEqual([...first.variantIds].sort());
     expect(await scalar('select count(*) as value from product_variant')).toBe(before);
@@ -65,5 +68,89 @@ describe('demo catalog seed', () => {
     for (const node of data!.products.nodes) expect(node.title).toMatch(/Merino Wool Sweater/);
     const shoes = await subgraph.request(`{ products(query: "running shoe", categoryHandle: "footwear", first: 3) { nodes { title } } }`);
     expect(shoes.data!.products.nodes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo catalog seed, as the API would have made it', () => {
+  it('stays fast for the full catalog', () => {
+    console.info(`full seed: ${Math.round(fullSeedMs)} ms`);
+    expect(fullSeedMs).toBeLessThan(10_000);
+  });
+
+  it('emits the events staff creating each category and product would', async () => {
+    const counted = await subgraph.sql<{ type: string; n: number }>('select type, count(*)::int as n from kit_outbox group by type order by type');
+    const [tables] = await subgraph.sql<{ categories: number; products: number }>(
+      'select (select count(*)::int from category) as categories, (select count(*)::int from product) as products',
+    );
+    expect(counted).toEqual([
+      { type: 'products.category.created', n: tables!.categories },
+      { type: 'products.product.created', n: tables!.products },
+      { type: 'products.variants.created', n: tables!.products },
+    ]);
+    // Every variant is announced exactly once, with its product and SKU, so inventory learns of each.
+    const unannounced = await subgraph.sql(`
+      select v.id from product_variant v
+      except
+      select (variant->>'id')::uuid from kit_outbox o, jsonb_array_elements(o.payload->'variants') variant
+      where o.type = 'products.variants.created'`);
+    expect(unannounced).toEqual([]);
+    const [mismatched] = await subgraph.sql<{ n: number }>(`
+      select count(*)::int as n from kit_outbox o, jsonb_array_elements(o.payload->'variants') variant
+      where o.type = 'products.variants.created' and not exists (
+        select 1 from product_variant v
+        where v.id = (variant->>'id')::uuid and v.sku = variant->>'sku' and v.product_id = (o.payload->>'productId')::uuid)`);
+    expect(mismatched!.n).toBe(0);
+  });
+
+  it('classifies every variant for tax: kitchenware reduced, protective boots zero-rated, the rest standard', async () => {
+    const classes = await subgraph.sql<{ department: string; tax_class: string }>(`
+      select distinct c.handle as department, v.tax_class from product_variant v
+      join product_category pc on pc.product_id = v.product_id join category c on c.id = pc.category_id
+      where c.handle <> 'gifts' order by 1, 2`);
+    expect(classes).toEqual([
+      { department: 'apparel', tax_class: 'STANDARD' },
+      { department: 'electronics', tax_class: 'STANDARD' },
+      { department: 'footwear', tax_class: 'STANDARD' },
+      { department: 'footwear', tax_class: 'ZERO' },
+      { department: 'home', tax_class: 'STANDARD' },
+      { department: 'kitchen', tax_class: 'REDUCED' },
+      { department: 'outdoor', tax_class: 'STANDARD' },
+    ]);
+    const zero = await subgraph.sql<{ title: string }>(`select distinct p.title from product p join product_variant v on v.product_id = p.id where v.tax_class = 'ZERO'`);
+    expect(zero.every((row) => row.title.endsWith('Work Boot'))).toBe(true);
+    const { data } = await subgraph.request(`{ products(categoryHandle: "kitchen", first: 1) { nodes { status variants { nodes { taxClass } } } } }`);
+    const [pan] = data!.products.nodes;
+    expect(pan.status).toBe('ACTIVE');
+    expect(new Set(pan.variants.nodes.map((variant: { taxClass: string }) => variant.taxClass))).toEqual(new Set(['REDUCED']));
+  });
+});
+
+describe('small seed', () => {
+  let small: TestSubgraph;
+  let seeded: Awaited<ReturnType<typeof seedProducts>>;
+
+  beforeAll(async () => {
+    small = await startTestSubgraph(products, await createTestDatabase('products_seed_small'));
+    const started = performance.now();
+    seeded = await seedProducts(small.context(), { size: 'small' });
+    console.info(`small seed: ${Math.round(performance.now() - started)} ms`);
+  });
+  afterAll(() => small?.close());
+
+  it('makes about 40 products over the same categories as the full catalog, every category stocked', async () => {
+    expect(seeded.created).toBe(true);
+    const perCategory = await small.sql<{ handle: string; n: number }>(
+      'select c.handle, count(pc.product_id)::int as n from category c left join product_category pc on pc.category_id = c.id group by c.handle order by c.handle',
+    );
+    const fullCategories = await subgraph.sql<{ handle: string }>('select handle from category order by handle');
+    expect(perCategory.map((row) => row.handle)).toEqual(fullCategories.map((row) => row.handle));
+    expect(perCategory.every((row) => row.n > 0)).toBe(true);
+    const [count] = await small.sql<{ products: number; events: number }>(
+      `select (select count(*)::int from product) as products, (select count(*)::int from kit_outbox where type = 'products.variants.created') as events`,
+    );
+    expect(count!.products).toBeGreaterThanOrEqual(30);
+    expect(count!.products).toBeLessThanOrEqual(50);
+    expect(count!.events).toBe(count!.products);
+    expect(seeded.variantIds).toHaveLength((await small.sql('select id from product_variant')).length);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestSubgraph, type TestSubgraph } from '#kit/testing/index.ts';
 import { Product } from '../src/entities/product.entity.ts';
-import { createProduct } from '../src/services/product.service.ts';
+import { createProduct } from '../src/services/product-write.service.ts';
 import { products } from '../src/subgraph.ts';
 import { createFixtureCategories, createProducts, fillerProducts, NAMED_PRODUCTS } from './support/catalog-fixture.ts';
 
@@ -10,10 +10,9 @@ let allIds: string[];
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(products, await createTestDatabase('products_paging'));
-  const em = subgraph.db.fork();
-  await createFixtureCategories(em);
+  await createFixtureCategories(subgraph);
   // Titles and prices collide on purpose (5 titles, 7 prices over 40 products): only the id breaks ties.
-  allIds = [...(await createProducts(em, NAMED_PRODUCTS)), ...(await createProducts(em, fillerProducts(40)))];
+  allIds = [...(await createProducts(subgraph, NAMED_PRODUCTS)), ...(await createProducts(subgraph, fillerProducts(40)))];
 });
 afterAll(() => subgraph?.close());
 
@@ -121,13 +120,12 @@ describe('pagination', () => {
   it('neither repeats nor skips rows when products are added between pages', async () => {
     const first = await page({ sortKey: 'TITLE', first: 10 });
     // One product sorts before the cursor, one after it.
-    const em = subgraph.db.fork();
-    const before = await createProduct(em.fork(), {
+    const before = await createProduct(subgraph.context(), {
       handle: 'aaa-early-bird',
       title: 'AAA Early Bird',
       variants: [{ sku: 'EARLY-1', priceMinor: 100, weightGrams: 1 }],
     });
-    const after = await createProduct(em.fork(), {
+    const after = await createProduct(subgraph.context(), {
       handle: 'zzz-late-comer',
       title: 'ZZZ Late Comer',
       variants: [{ sku: 'LATE-1', priceMinor: 100, weightGrams: 1 }],
@@ -146,6 +144,6 @@ describe('pagination', () => {
     expect(ids.some((id) => id.endsWith(before.id))).toBe(false);
     expect(ids.some((id) => id.endsWith(after.id))).toBe(true);
     // Leave the catalog as the other tests expect it.
-    await em.fork().nativeDelete(Product, { id: { $in: [before.id, after.id] } });
+    await subgraph.db.fork().nativeDelete(Product, { id: { $in: [before.id, after.id] } });
   });
 });

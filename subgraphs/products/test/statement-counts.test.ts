@@ -1,23 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '#kit';
 import { createTestDatabase, startTestSubgraph, type TestSubgraph } from '#kit/testing/index.ts';
-import { createCategory, createProduct } from '../src/services/product.service.ts';
+import { createCategory } from '../src/services/category-write.service.ts';
+import { createProduct } from '../src/services/product-write.service.ts';
 import { products } from '../src/subgraph.ts';
 
 let subgraph: TestSubgraph;
 let variantIds: string[];
 let productIds: string[];
+const categoryIds: string[] = [];
 
 const CATEGORY_COUNT = 6;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(products, await createTestDatabase('products_statements'));
-  const em = subgraph.db.fork();
-  for (let c = 0; c < CATEGORY_COUNT; c++) await createCategory(em.fork(), { handle: `dept-${c}`, title: `Department ${c}` });
+  for (let c = 0; c < CATEGORY_COUNT; c++) {
+    categoryIds.push((await createCategory(subgraph.context(), { handle: `dept-${c}`, title: `Department ${c}` })).id);
+  }
   variantIds = [];
   productIds = [];
   for (let i = 0; i < 60; i++) {
-    const product = await createProduct(em.fork(), {
+    const product = await createProduct(subgraph.context(), {
       handle: `item-${i}`,
       title: `Item ${i}`,
       categoryHandles: [`dept-${i % CATEGORY_COUNT}`, `dept-${(i + 1) % CATEGORY_COUNT}`],
@@ -30,7 +33,7 @@ beforeAll(async () => {
     });
     productIds.push(toGlobalId('Product', product.id));
   }
-  const rows = await em.fork().getConnection().execute<{ id: string }[]>('select id from product_variant');
+  const rows = await subgraph.sql<{ id: string }>('select id from product_variant');
   variantIds = rows.map((row) => toGlobalId('ProductVariant', row.id));
 });
 afterAll(() => subgraph?.close());
@@ -97,5 +100,59 @@ describe('SQL statements per request do not grow with the page', () => {
     expect(six).toBe(two);
     // The categories, one lateral page for all of them, their variants, their categories.
     expect(six).toBe(4);
+  });
+});
+
+describe('SQL statements per catalog write do not grow with the batch', () => {
+  const staff = { role: 'staff' as const, customerId: crypto.randomUUID() };
+  const variants = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      sku: `${prefix}-${i}`,
+      price: { amount: `${10 + i}.00`, currencyCode: 'USD' },
+      weight: { value: 100, unit: 'GRAMS' },
+      selectedOptions: [{ name: 'Size', value: `S${i}` }],
+    }));
+  const PAYLOAD = `product { id priceRange { minVariantPrice { amount } } variants { nodes { id sku price { amount } } } categories { handle } } userErrors { code }`;
+
+  /** Statements one mutation sends, as staff; it must succeed. */
+  async function statementsOfMutation(query: string, variables: Record<string, unknown>): Promise<number> {
+    subgraph.db.resetStatementCount();
+    const result = await subgraph.request(query, variables, staff);
+    expect(result.errors).toBeUndefined();
+    expect(Object.values(result.data!)[0].userErrors).toEqual([]);
+    return subgraph.db.statementCount();
+  }
+
+  it('creates a product with 20 variants in as many statements as with 2', async () => {
+    const query = `mutation ($input: ProductCreateInput!) { productCreate(input: $input) { ${PAYLOAD} } }`;
+    const create = (handle: string, count: number) =>
+      statementsOfMutation(query, { input: { handle, title: handle, categoryIds: [toGlobalId('Category', categoryIds[0]!)], variants: variants(handle, count) } });
+    const two = await create('two-variants', 2);
+    const twenty = await create('twenty-variants', 20);
+    expect(twenty).toBe(two);
+    // Categories, product, memberships, variants, two events; then the payload's variants and categories.
+    expect(twenty).toBe(8);
+  });
+
+  it('adds and changes 20 variants in as many statements as 2', async () => {
+    const { id } = (await subgraph.request(`{ product(handle: "two-variants") { id } }`)).data!.product;
+    const create = `mutation ($productId: ID!, $variants: [ProductVariantCreateInput!]!) {
+      productVariantsCreate(productId: $productId, variants: $variants) { productVariants { id sku } ${PAYLOAD} } }`;
+    const two = await statementsOfMutation(create, { productId: id, variants: variants('MORE-TWO', 2) });
+    const twenty = await statementsOfMutation(create, { productId: id, variants: variants('MORE-TWENTY', 20) });
+    expect(twenty).toBe(two);
+    // Product lock, variant count, variants, price range, event; then the payload's variants and categories.
+    expect(twenty).toBe(7);
+
+    const update = `mutation ($productId: ID!, $variants: [ProductVariantUpdateInput!]!) {
+      productVariantsUpdate(productId: $productId, variants: $variants) { productVariants { id sku } ${PAYLOAD} } }`;
+    const ids = (await subgraph.request(`query ($id: ID) { product(id: $id) { variants { nodes { id } } } }`, { id })).data!.product.variants.nodes;
+    const changes = (count: number) =>
+      ids.slice(0, count).map((variant: { id: string }, i: number) => ({ id: variant.id, price: { amount: `${i + 1}.50`, currencyCode: 'USD' }, taxClass: 'REDUCED' }));
+    const twoChanged = await statementsOfMutation(update, { productId: id, variants: changes(2) });
+    const twentyChanged = await statementsOfMutation(update, { productId: id, variants: changes(20) });
+    expect(twentyChanged).toBe(twoChanged);
+    // Product lock, variants, price range, event; then the payload's variants and categories.
+    expect(twentyChanged).toBe(6);
   });
 });

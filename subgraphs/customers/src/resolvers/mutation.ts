@@ -4,29 +4,24 @@ import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '
 import { createAccessToken, registerCustomer, updateCustomer } from '../services/customer.service.ts';
 
 export const Mutation: MutationResolvers = {
-  customerCreate: (_parent, { input }, { em }) =>
-    mutationPayload(async () => ({ customer: await registerCustomer(em, input) }), { customer: null }),
+  customerCreate: (_parent, { input }, ctx) =>
+    mutationPayload(async () => ({ customer: await registerCustomer(ctx, input) }), { customer: null }),
 
-  customerAccessTokenCreate: (_parent, { input }, { em, secrets }) =>
-    mutationPayload(async () => {
-      const { accessToken, expiresAt } = await createAccessToken(em, input, secrets.jwtSecret);
-      return { customerAccessToken: { accessToken, expiresAt } };
-    }, { customerAccessToken: null }),
+  customerAccessTokenCreate: (_parent, { input }, ctx) =>
+    mutationPayload(async () => ({ customerAccessToken: await createAccessToken(ctx, input) }), { customerAccessToken: null }),
 
-  customerUpdate: (_parent, { input }, { em, viewer }) =>
-    mutationPayload(async () => ({ customer: await updateCustomer(em, viewer, input) }), { customer: null }),
+  customerUpdate: (_parent, { input }, ctx) =>
+    mutationPayload(async () => ({ customer: await updateCustomer(ctx, input) }), { customer: null }),
 
-  customerAddressCreate: (_parent, { address }, { em, viewer }) =>
-    mutationPayload(async () => ({ customerAddress: await createAddress(em, viewer, address) }), { customerAddress: null }),
+  customerAddressCreate: (_parent, { address }, ctx) =>
+    mutationPayload(async () => ({ customerAddress: await createAddress(ctx, address) }), { customerAddress: null }),
 
-  customerAddressUpdate: (_parent, { id, address }, { em, viewer }) =>
-    mutationPayload(async () => ({ customerAddress: await updateAddress(em, viewer, id, address) }), { customerAddress: null }),
+  customerAddressUpdate: (_parent, { id, address }, ctx) =>
+    mutationPayload(async () => ({ customerAddress: await updateAddress(ctx, id, address) }), { customerAddress: null }),
 
-  customerAddressDelete: (_parent, { id }, { em, viewer }) =>
-    mutationPayload(async () => ({ deletedCustomerAddressId: await deleteAddress(em, viewer, id) }), {
-      deletedCustomerAddressId: null,
-    }),
+  customerAddressDelete: (_parent, { id }, ctx) =>
+    mutationPayload(async () => ({ deletedCustomerAddressId: await deleteAddress(ctx, id) }), { deletedCustomerAddressId: null }),
 
-  customerDefaultAddressUpdate: (_parent, { addressId }, { em, viewer }) =>
-    mutationPayload(async () => ({ customer: await setDefaultAddress(em, viewer, addressId) }), { customer: null }),
+  customerDefaultAddressUpdate: (_parent, { addressId }, ctx) =>
+    mutationPayload(async () => ({ customer: await setDefaultAddress(ctx, addressId) }), { customer: null }),
 };

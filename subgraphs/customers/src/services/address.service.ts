@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { assertNoInputErrors, DomainError, toGlobalId, tryParseGlobalId, type Viewer } from '#kit';
+import { assertNoInputErrors, DomainError, toGlobalId, tryParseGlobalId, type RequestContext } from '#kit';
 import { Address } from '../entities/address.entity.ts';
 import { Customer } from '../entities/customer.entity.ts';
 import { readAddressInput, type AddressFields, type MailingAddressInput } from './address-input.ts';
@@ -34,11 +34,11 @@ async function findOwnAddress(em: EntityManager, customerId: string, id: string,
   return address;
 }
 
-export async function createAddress(em: EntityManager, viewer: Viewer, input: MailingAddressInput): Promise<Address> {
-  const customerId = requireSignedIn(viewer);
+export async function createAddress(ctx: RequestContext, input: MailingAddressInput): Promise<Address> {
+  const customerId = requireSignedIn(ctx.viewer);
   const { fields, errors } = readAddressInput(input);
   assertNoInputErrors(errors);
-  return em.transactional(async (tx) => {
+  return ctx.transaction(async ({ em: tx }) => {
     // Locking the owner serialises concurrent creates, so the cap and the first-is-default rule hold.
     const customer = await tx.findOne(Customer, { id: customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!customer) throw new DomainError('UNAUTHENTICATED', 'You must be signed in to do this.');
@@ -53,13 +53,9 @@ export async function createAddress(em: EntityManager, viewer: Viewer, input: Ma
   });
 }
 
-export async function updateAddress(
-  em: EntityManager,
-  viewer: Viewer,
-  id: string,
-  input: MailingAddressInput,
-): Promise<Address> {
-  const customerId = requireSignedIn(viewer);
+export async function updateAddress(ctx: RequestContext, id: string, input: MailingAddressInput): Promise<Address> {
+  const { em } = ctx;
+  const customerId = requireSignedIn(ctx.viewer);
   const address = await findOwnAddress(em, customerId, id, ['id']);
   const { fields, errors } = readAddressInput(input, fieldsOf(address));
   assertNoInputErrors(errors);
@@ -69,18 +65,18 @@ export async function updateAddress(
 }
 
 /** Deletes one of the viewer's addresses; the database clears the default if it was this one. */
-export async function deleteAddress(em: EntityManager, viewer: Viewer, id: string): Promise<string> {
-  const customerId = requireSignedIn(viewer);
+export async function deleteAddress(ctx: RequestContext, id: string): Promise<string> {
+  const customerId = requireSignedIn(ctx.viewer);
   const localId = tryParseGlobalId(id, 'MailingAddress');
-  const deleted = localId ? await em.nativeDelete(Address, { id: localId, customerId }) : 0;
+  const deleted = localId ? await ctx.em.nativeDelete(Address, { id: localId, customerId }) : 0;
   if (!localId || deleted === 0) throw notFound(['id']);
   return toGlobalId('MailingAddress', localId);
 }
 
-export async function setDefaultAddress(em: EntityManager, viewer: Viewer, addressId: string): Promise<Customer> {
-  const customer = await requireCustomer(em, viewer);
-  const address = await findOwnAddress(em, customer.id, addressId, ['addressId']);
+export async function setDefaultAddress(ctx: RequestContext, addressId: string): Promise<Customer> {
+  const customer = await requireCustomer(ctx);
+  const address = await findOwnAddress(ctx.em, customer.id, addressId, ['addressId']);
   customer.defaultAddressId = address.id;
-  await em.flush();
+  await ctx.em.flush();
   return customer;
 }

@@ -1,8 +1,8 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { assertNoInputErrors, DomainError, issueAccessToken, userError, type UserError, type Viewer } from '#kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { assertNoInputErrors, DomainError, issueAccessToken, userError, type RequestContext, type UserError, type Viewer } from '#kit';
 import { Customer, type CustomerRole } from '../entities/customer.entity.ts';
 import { emailErrors, normaliseEmail, optionalText } from './input-rules.ts';
-import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
+import { beginLoginAttempt, loginSucceeded, throttleKeyOf } from './login-throttle.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 
 export interface NewCustomer {
@@ -44,7 +44,7 @@ function taken(): DomainError {
  * `role: 'staff'`, so nobody can sign themselves up as staff.
  */
 export async function registerCustomer(
-  em: EntityManager,
+  ctx: RequestContext,
   input: NewCustomer,
   options: { role?: CustomerRole } = {},
 ): Promise<Customer> {
@@ -54,6 +54,7 @@ export async function registerCustomer(
   const lastName = optionalText(input.lastName, [INPUT, 'lastName'], errors, 'Last name');
   assertNoInputErrors(errors);
 
+  const { em } = ctx;
   // Checked before hashing so a taken email costs no scrypt; the unique constraint settles races.
   if ((await em.count(Customer, { email })) > 0) throw taken();
   const customer = em.create(Customer, {
@@ -85,11 +86,8 @@ function unidentified(): DomainError {
  * work as a wrong password, so neither the answer nor its timing tells which emails have accounts.
  * Too many recent failures for the email answer THROTTLED instead, unknown emails alike (login-throttle.ts).
  */
-export async function createAccessToken(
-  em: EntityManager,
-  input: Credentials,
-  jwtSecret: string,
-): Promise<{ accessToken: string; expiresAt: Date }> {
+export async function createAccessToken(ctx: RequestContext, input: Credentials): Promise<{ accessToken: string; expiresAt: Date }> {
+  const { em } = ctx;
   const email = normaliseEmail(input.email);
   // Rejected before any lookup: the answer cannot depend on whether the account exists.
   if (emailErrors(email, []).length > 0 || input.password === '' || input.password.length > PASSWORD_MAX_LENGTH) {
@@ -97,14 +95,14 @@ export async function createAccessToken(
   }
   // Counted as a failure from here on (and refused when over the limit) unless the password proves right.
   // Malformed input above is not counted: it never reaches a password check, so it guesses nothing.
-  const attempt = await beginLoginAttempt(em, email, jwtSecret);
+  const attempt = await beginLoginAttempt(em, email, throttleKeyOf(ctx.keys));
   const customer = await em.findOne(Customer, { email });
   const valid = customer
     ? await verifyPassword(input.password, customer.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!customer || !valid) throw unidentified();
   await loginSucceeded(em, attempt);
-  return issueAccessToken({ customerId: customer.id, role: customer.role }, jwtSecret);
+  return issueAccessToken({ customerId: customer.id, role: customer.role }, ctx.keys);
 }
 
 /** The signed-in viewer's account id; anonymous viewers get UNAUTHENTICATED. */
@@ -116,14 +114,14 @@ export function requireSignedIn(viewer: Viewer): string {
 }
 
 /** The viewer's own account; a token for a deleted account is as good as none. */
-export async function requireCustomer(em: EntityManager, viewer: Viewer): Promise<Customer> {
-  const customer = await em.findOne(Customer, { id: requireSignedIn(viewer) });
+export async function requireCustomer(ctx: RequestContext): Promise<Customer> {
+  const customer = await ctx.em.findOne(Customer, { id: requireSignedIn(ctx.viewer) });
   if (!customer) throw new DomainError('UNAUTHENTICATED', 'You must be signed in to do this.');
   return customer;
 }
 
-export async function updateCustomer(em: EntityManager, viewer: Viewer, input: NameChange): Promise<Customer> {
-  const customer = await requireCustomer(em, viewer);
+export async function updateCustomer(ctx: RequestContext, input: NameChange): Promise<Customer> {
+  const customer = await requireCustomer(ctx);
   const errors: UserError[] = [];
   const firstName = optionalText(input.firstName, [INPUT, 'firstName'], errors, 'First name');
   const lastName = optionalText(input.lastName, [INPUT, 'lastName'], errors, 'Last name');
@@ -131,6 +129,6 @@ export async function updateCustomer(em: EntityManager, viewer: Viewer, input: N
   // Omitted means unchanged; null or blank clears.
   if (input.firstName !== undefined) customer.firstName = firstName;
   if (input.lastName !== undefined) customer.lastName = lastName;
-  await em.flush();
+  await ctx.em.flush();
   return customer;
 }

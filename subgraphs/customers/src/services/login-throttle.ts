@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError } from '#kit';
+import { DomainError, type KeyRing } from '#kit';
 
 /**
  * Brute-force protection for `customerAccessTokenCreate`, per normalised email, whether or not an account
@@ -18,11 +18,19 @@ import { DomainError } from '#kit';
 export const LOGIN_THROTTLE = { maxFailures: 5, windowMinutes: 15, pruneBatch: 100 } as const;
 
 /**
- * The only form in which a log-in attempt remembers its email: a keyed hash (HMAC-SHA256 under a key
- * derived from JWT_SECRET), so someone reading the table cannot confirm a guessed email by hashing it.
+ * The throttle's HMAC key, derived from the customers subgraph's private key: a secret only this
+ * subgraph holds, stable across restarts and replicas, and useless for anything else.
  */
-export function emailDigest(normalisedEmail: string, secret: string): string {
-  const key = createHmac('sha256', secret).update('customers/login-throttle').digest();
+export function throttleKeyOf(keys: KeyRing): Buffer {
+  const secret = keys.privateKey.export({ type: 'pkcs8', format: 'der' });
+  return createHash('sha256').update('customers/login-throttle\0').update(secret).digest();
+}
+
+/**
+ * The only form in which a log-in attempt remembers its email: a keyed hash (HMAC-SHA256), so someone
+ * reading the table cannot confirm a guessed email by hashing it.
+ */
+export function emailDigest(normalisedEmail: string, key: Buffer): string {
   return createHmac('sha256', key).update(normalisedEmail, 'utf8').digest('hex');
 }
 
@@ -43,8 +51,8 @@ function throttled(): DomainError {
  * refused; failing closed there is the price. A refused attempt takes its row back: refusals do not
  * extend the window.
  */
-export async function beginLoginAttempt(em: EntityManager, normalisedEmail: string, secret: string): Promise<LoginAttempt> {
-  const digest = emailDigest(normalisedEmail, secret);
+export async function beginLoginAttempt(em: EntityManager, normalisedEmail: string, key: Buffer): Promise<LoginAttempt> {
+  const digest = emailDigest(normalisedEmail, key);
   const { maxFailures, windowMinutes, pruneBatch } = LOGIN_THROTTLE;
   // SKIP LOCKED: concurrent attempts prune different rows instead of waiting on each other.
   const [inserted] = await em.execute<{ id: string }[]>(

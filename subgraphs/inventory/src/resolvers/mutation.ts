@@ -4,5 +4,5 @@ import { adjustQuantity } from '../services/stock-adjustment.service.ts';
 
 export const Mutation: MutationResolvers = {
   inventoryAdjustQuantity: (_root, { input }, ctx) =>
-    mutationPayload(async () => ({ stockLevel: await adjustQuantity(ctx.em, ctx.viewer, input) }), { stockLevel: null }),
+    mutationPayload(async () => ({ stockLevel: await adjustQuantity(ctx, input) }), { stockLevel: null }),
 };

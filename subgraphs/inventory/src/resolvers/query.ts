@@ -6,5 +6,5 @@ import { listStockMovements } from '../services/stock-movement.service.ts';
 export const Query: QueryResolvers = {
   locations: (_root, args, ctx) => listLocations(ctx.em, args),
   location: (_root, args, ctx) => ctx.loaders.locationById.load(parseGlobalId(args.id, 'Location')),
-  stockMovements: (_root, args, ctx) => listStockMovements(ctx.em, ctx.viewer, args),
+  stockMovements: (_root, args, ctx) => listStockMovements(ctx, args),
 };

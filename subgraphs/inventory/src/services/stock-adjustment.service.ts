@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, tryParseGlobalId, type Viewer } from '#kit';
+import { DomainError, tryParseGlobalId, type RequestContext } from '#kit';
 import { StockLevel } from '../entities/stock-level.entity.ts';
 import type { StockMovementReason } from '../entities/stock-movement.entity.ts';
 
@@ -18,7 +17,6 @@ export interface AdjustQuantityInput {
 }
 
 export const AdjustmentErrorCode = {
-  FORBIDDEN: 'FORBIDDEN',
   INVALID: 'INVALID',
   NOT_FOUND: 'NOT_FOUND',
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
@@ -27,12 +25,10 @@ export const AdjustmentErrorCode = {
 /**
  * Changes a variant's on-hand stock at one location by `delta` and records it in the ledger, in one
  * transaction. The change itself is a single conditional statement, so concurrent adjustments serialise
- * on the row and none is lost, and stock can never drop below zero or below what is reserved.
+ * on the row and none is lost, and stock can never drop below zero or below what is reserved. Who may
+ * adjust is the permission table's business (staff); the ledger records who did.
  */
-export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: AdjustQuantityInput): Promise<StockLevel> {
-  if (viewer.role !== 'staff') {
-    throw new DomainError(AdjustmentErrorCode.FORBIDDEN, 'Only staff can adjust stock.');
-  }
+export async function adjustQuantity(ctx: RequestContext, input: AdjustQuantityInput): Promise<StockLevel> {
   const variantId = tryParseGlobalId(input.variantId, 'ProductVariant');
   if (!variantId) {
     throw new DomainError(AdjustmentErrorCode.INVALID, 'Not a ProductVariant id.', ['input', 'variantId']);
@@ -53,7 +49,7 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
   if (note !== null && note.length > MAX_NOTE_LENGTH) {
     throw new DomainError(AdjustmentErrorCode.INVALID, `The note must be at most ${MAX_NOTE_LENGTH} characters.`, ['input', 'note']);
   }
-  return em.transactional(async (tx) => {
+  return ctx.transaction(async ({ em: tx }) => {
     const [known] = await tx.execute<{ location_active: boolean | null; item_known: boolean }[]>(
       `select (select active from location where id = ?) as location_active,
               exists (select 1 from inventory_item where variant_id = ?) as item_known`,
@@ -99,7 +95,7 @@ export async function adjustQuantity(em: EntityManager, viewer: Viewer, input: A
     await tx.execute(
       `insert into stock_movement (variant_id, location_id, delta, reason, note, actor_customer_id, on_hand_after)
        values (?, ?, ?, ?, ?, ?, ?)`,
-      [variantId, locationId, delta, input.reason, note, viewer.customerId, level.onHand],
+      [variantId, locationId, delta, input.reason, note, ctx.viewer.customerId, level.onHand],
     );
     return level;
   });

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import {
   ClientErrorCode,
   clientError,
@@ -7,7 +7,7 @@ import {
   readPageSize,
   toConnection,
   type Connection,
-  type Viewer,
+  type RequestContext,
 } from '#kit';
 import { StockMovement } from '../entities/stock-movement.entity.ts';
 
@@ -19,17 +19,10 @@ export interface ListStockMovementsArgs {
 }
 
 /**
- * A variant's ledger, newest first. Staff only: movement notes and who made them are internal, and stock
- * history tells competitors how a product sells.
+ * A variant's ledger, newest first. Staff only (the permission table): movement notes and who made them
+ * are internal, and stock history tells competitors how a product sells.
  */
-export async function listStockMovements(
-  em: EntityManager,
-  viewer: Viewer,
-  args: ListStockMovementsArgs,
-): Promise<Connection<StockMovement>> {
-  if (viewer.role !== 'staff') {
-    throw clientError(ClientErrorCode.FORBIDDEN, 'Only staff can read the stock ledger.');
-  }
+export async function listStockMovements(ctx: RequestContext, args: ListStockMovementsArgs): Promise<Connection<StockMovement>> {
   const variantId = parseGlobalId(args.variantId, 'ProductVariant', ['variantId']);
   const locationId = args.locationId ? parseGlobalId(args.locationId, 'Location', ['locationId']) : null;
   const limit = readPageSize(args.first);
@@ -43,6 +36,6 @@ export async function listStockMovements(
     }
     where.seq = { $lt: seq };
   }
-  const rows = await em.find(StockMovement, where, { orderBy: { seq: 'desc' }, limit: limit + 1 });
+  const rows = await ctx.em.find(StockMovement, where, { orderBy: { seq: 'desc' }, limit: limit + 1 });
   return toConnection(rows, limit, (row) => [row.seq], Boolean(args.after));
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureDatabase } from '../database.ts';
+import { dropRoles } from '../roles.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ export async function createTestDatabase(label = 'test'): Promise<string> {
   return ensureDatabase(inject('postgresUrl'), name);
 }
 
-/** Drops the databases a test run created (on a shared server, TEST_DATABASE_URL, they would pile up). */
+/** Drops the databases and roles a test run created (on a shared server, TEST_DATABASE_URL, they would pile up). */
 export async function dropTestDatabases(adminUrl: string, prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -31,4 +32,5 @@ export async function dropTestDatabases(adminUrl: string, prefix: string): Promi
   } finally {
     await client.end();
   }
+  await dropRoles(adminUrl, prefix);
 }

@@ -3,6 +3,7 @@ import { Category } from './category.ts';
 import { DateTimeScalar as DateTime } from '#kit';
 import { ProductVariant } from './product-variant.ts';
 import { Product } from './product.ts';
+import { Mutation } from './mutation.ts';
 import { Query } from './query.ts';
 
-export const resolvers: Resolvers = { Query, Product, ProductVariant, Category, DateTime };
+export const resolvers: Resolvers = { Query, Mutation, Product, ProductVariant, Category, DateTime };

@@ -27,7 +27,9 @@ export const Query: QueryResolvers = {
   },
   product: async (_, args, ctx) => {
     const { id, handle } = readIdOrHandle(args, 'Product');
-    return id !== null ? ctx.loaders.productById.load(id) : ctx.em.findOne(Product, { handle });
+    // Archived products are off the storefront; the loader (shared with references) still finds them.
+    const product = id !== null ? await ctx.loaders.productById.load(id) : await ctx.em.findOne(Product, { handle, status: 'ACTIVE' });
+    return product?.status === 'ACTIVE' ? product : null;
   },
   categories: (_, args, ctx) => listCategories(ctx.em, args),
   category: async (_, args, ctx) => {

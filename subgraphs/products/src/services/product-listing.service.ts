@@ -9,8 +9,9 @@ import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './produc
  * literal rules. Values are never concatenated into the SQL here.
  */
 
-const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.price_min_minor, p.price_max_minor,
-  p.currency_code, p.created_at, p.updated_at`;
+/** A product row as `em.map(Product, row)` takes it, from `product p`. */
+export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.price_min_minor, p.price_max_minor,
+  p.currency_code, p.status, p.created_at, p.updated_at`;
 
 interface PageRow extends Record<string, unknown> {
   sort_value: unknown;
@@ -26,7 +27,8 @@ function pageQuery(page: ProductPage, scope: Fragment | null): Fragment {
   const spec = ORDERS[page.order];
   const direction = page.descending ? 'desc' : 'asc';
   const params: unknown[] = [];
-  const where: string[] = [];
+  // Archived products leave every storefront list; the keyset and search indexes are partial on this.
+  const where: string[] = [`p.status = 'ACTIVE'`];
   let from = 'product p';
   if (page.query !== null) {
     from += ` cross join websearch_to_tsquery('english', ?) q`;
@@ -45,7 +47,7 @@ function pageQuery(page: ProductPage, scope: Fragment | null): Fragment {
   return {
     sql: `select ${PRODUCT_COLUMNS}, ${spec.expression} as sort_value
       from ${from}
-      ${where.length ? `where ${where.join(' and ')}` : ''}
+      where ${where.join(' and ')}
       order by ${spec.expression} ${direction}, p.id ${direction}
       limit ?`,
     params,

@@ -1,6 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { toGlobalId } from '#kit';
-import { createCategory, createProduct, type NewProductInput } from '../../src/services/product.service.ts';
+import { toGlobalId, type RequestContext } from '#kit';
+import { createCategory } from '../../src/services/category-write.service.ts';
+import { createProduct, type NewProductInput } from '../../src/services/product-write.service.ts';
+
+/** Where fixtures get a fresh context (as the subgraph itself) per write: a TestSubgraph. */
+export interface Contexts {
+  context(): RequestContext;
+}
 
 export const FIXTURE_CATEGORIES = [
   { handle: 'apparel', title: 'Apparel' },
@@ -41,8 +46,8 @@ export const NAMED_PRODUCTS: NewProductInput[] = [
   },
 ];
 
-export async function createFixtureCategories(em: EntityManager): Promise<void> {
-  for (const category of FIXTURE_CATEGORIES) await createCategory(em.fork(), category);
+export async function createFixtureCategories(contexts: Contexts): Promise<void> {
+  for (const category of FIXTURE_CATEGORIES) await createCategory(contexts.context(), category);
 }
 
 /**
@@ -63,8 +68,8 @@ export function fillerProducts(count: number, prefix = 'filler'): NewProductInpu
 }
 
 /** Creates products through the service; returns their global ids in creation order. */
-export async function createProducts(em: EntityManager, inputs: NewProductInput[]): Promise<string[]> {
+export async function createProducts(contexts: Contexts, inputs: NewProductInput[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const input of inputs) ids.push(toGlobalId('Product', (await createProduct(em.fork(), input)).id));
+  for (const input of inputs) ids.push(toGlobalId('Product', (await createProduct(contexts.context(), input)).id));
   return ids;
 }

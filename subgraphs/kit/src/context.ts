@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Viewer } from './identity.ts';
+import type { KeyRing } from './keys.ts';
+import type { ServiceClient } from './service-client.ts';
+
+/**
+ * What every resolver and service receives first (Vendure's RequestContext): who asks, the request id
+ * and its logger, the database, per-request DataLoaders, clients for other subgraphs, and one
+ * transaction that everything the request writes joins, its events included.
+ */
+export interface RequestContext<TLoaders = unknown> {
+  readonly viewer: Viewer;
+  readonly requestId: string;
+  readonly log: Logger;
+  /** The request's EntityManager; inside `transaction`, the transaction's. */
+  readonly em: EntityManager;
+  /** Per-request DataLoaders, so related data loads in one statement per kind however many items. */
+  readonly loaders: TLoaders;
+  /** Calls to other subgraphs, signed as this subgraph. */
+  readonly services: ServiceClient;
+  /** This process's own key (the customers subgraph signs access tokens with it). */
+  readonly keys: KeyRing;
+  readonly inTransaction: boolean;
+  /**
+   * Runs `work` in a transaction: rows and events it writes commit together or not at all. A nested
+   * call joins the transaction already open, so services compose without knowing who called them; it
+   * is not a savepoint, so a failed statement inside it aborts the whole transaction (let it throw).
+   */
+  transaction<T>(work: (tx: RequestContext<TLoaders>) => Promise<T>): Promise<T>;
+  /**
+   * Records a domain event in the open transaction's outbox; after commit it is delivered at least once
+   * to every subscriber. Outside a transaction it throws: an event must commit with its change.
+   */
+  emit(type: string, payload: object): Promise<void>;
+}
+
+export interface ContextDeps<TLoaders> {
+  viewer: Viewer;
+  requestId?: string;
+  log: Logger;
+  em: EntityManager;
+  createLoaders?: (scope: { em: EntityManager; viewer: Viewer }) => TLoaders;
+  services: ServiceClient;
+  keys: KeyRing;
+  /** Called after a transaction that emitted events commits, so they go out at once. */
+  onEventsCommitted?: () => void;
+}
+
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+
+export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): RequestContext<TLoaders> {
+  const requestId = deps.requestId ?? randomUUID();
+  const loaders = deps.createLoaders ? deps.createLoaders({ em: deps.em, viewer: deps.viewer }) : (undefined as TLoaders);
+  const base = { viewer: deps.viewer, requestId, log: deps.log, loaders, services: deps.services, keys: deps.keys };
+
+  const inside = (em: EntityManager, emitted: { count: number }): RequestContext<TLoaders> => ({
+    ...base,
+    em,
+    inTransaction: true,
+    transaction: (work) => work(inside(em, emitted)),
+    async emit(type, payload) {
+      if (!EVENT_TYPE.test(type)) throw new Error(`Not an event type: ${type} (expected e.g. products.variants.created)`);
+      await em.execute('insert into kit_outbox (id, type, payload, request_id) values (?, ?, ?::jsonb, ?)', [
+        randomUUID(),
+        type,
+        JSON.stringify(payload),
+        requestId,
+      ]);
+      emitted.count++;
+    },
+  });
+
+  return {
+    ...base,
+    em: deps.em,
+    inTransaction: false,
+    async transaction(work) {
+      const emitted = { count: 0 };
+      const result = await deps.em.transactional((tx) => work(inside(tx, emitted)));
+      if (emitted.count > 0) deps.onEventsCommitted?.();
+      return result;
+    },
+    emit: () => Promise.reject(new Error('emit() outside a transaction: wrap the change and its event in ctx.transaction().')),
+  };
+}

@@ -1,0 +1,124 @@
+import DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import { IDENTITY_HEADER } from './identity.ts';
+
+/** Why a call to another subgraph failed; callers decide, and clients only ever see a masked error. */
+export type ServiceFailure = 'TIMEOUT' | 'UNAVAILABLE' | 'REFUSED' | 'REMOTE_ERROR' | 'BAD_RESPONSE';
+
+/**
+ * A failed service call. A plain Error on purpose: the error masker shows clients only the kit's own
+ * ClientErrors, so nothing another subgraph said can leak through this one.
+ */
+export class ServiceCallError extends Error {
+  readonly service: string;
+  readonly failure: ServiceFailure;
+  constructor(service: string, failure: ServiceFailure, message: string, options?: { cause?: unknown }) {
+    super(`${service}: ${failure}: ${message}`, options);
+    this.name = 'ServiceCallError';
+    this.service = service;
+    this.failure = failure;
+  }
+}
+
+/** Calls to other subgraphs, as this subgraph (signed with its own key), within one request. */
+export interface ServiceClient {
+  /** Runs an operation on `service` (an internal query or mutation it allows this subgraph). */
+  query<T = Record<string, unknown>>(service: string, document: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Loads entities of `typename` from their owner by id through `_entities`. Loads of one request for
+   * the same service, type and selection are batched into one call, however many ids are asked for.
+   */
+  entity<T = Record<string, unknown>>(service: string, typename: string, selection: string, id: string): Promise<T | null>;
+}
+
+export interface ServiceClientOptions {
+  /** The GraphQL URL of a subgraph, or undefined when this process was not told where it is. */
+  urlOf(service: string): string | undefined;
+  /** Signs this subgraph's identity for the callee. */
+  sign(audience: string): Promise<string>;
+  log: Logger;
+  /** Per call; a slow dependency must not hold a request for long. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** Makes a request-scoped ServiceClient; the per-request part is only the batching and the request id. */
+export function createServiceClients(options: ServiceClientOptions) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function post<T>(service: string, requestId: string, document: string, variables: Record<string, unknown>): Promise<T> {
+    const url = options.urlOf(service);
+    if (!url) throw new ServiceCallError(service, 'UNAVAILABLE', `no URL configured (set ${service.toUpperCase()}_URL)`);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: await options.sign(service),
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify({ query: document, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new ServiceCallError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable', { cause: error });
+    }
+    let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      throw new ServiceCallError(service, 'BAD_RESPONSE', `HTTP ${response.status} without a GraphQL body`, { cause: error });
+    }
+    const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+    if (response.status === 401 || response.status === 403 || codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN')) {
+      throw new ServiceCallError(service, 'REFUSED', `refused the call (HTTP ${response.status})`);
+    }
+    if (body.errors?.length || !body.data) {
+      // Kept for the logs only; the masker never shows it to a client.
+      const detail = (body.errors ?? []).map((error) => `${error.extensions?.code ?? '?'}: ${error.message}`).join('; ');
+      throw new ServiceCallError(service, body.data ? 'REMOTE_ERROR' : 'BAD_RESPONSE', detail || `HTTP ${response.status}`);
+    }
+    return body.data;
+  }
+
+  return {
+    forRequest(requestId: string, log: Logger = options.log): ServiceClient {
+      const loaders = new Map<string, DataLoader<string, Record<string, unknown> | null>>();
+      return {
+        query: (service, document, variables = {}) => post(service, requestId, document, variables),
+        entity<T>(service: string, typename: string, selection: string, id: string) {
+          if (!/^[A-Z][A-Za-z0-9_]*$/.test(typename)) throw new Error(`Not a type name: ${typename}`);
+          const key = `${service}|${typename}|${selection}`;
+          let loader = loaders.get(key);
+          if (!loader) {
+            const document = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`;
+            loader = new DataLoader(async (ids) => {
+              const started = performance.now();
+              const data = await post<{ _entities: (Record<string, unknown> | null)[] }>(service, requestId, document, {
+                representations: ids.map((one) => ({ __typename: typename, id: one })),
+              });
+              log.debug({ service, typename, ids: ids.length, ms: Math.round(performance.now() - started) }, 'service call');
+              if (!Array.isArray(data._entities) || data._entities.length !== ids.length) {
+                throw new ServiceCallError(service, 'BAD_RESPONSE', '_entities answered a different number of entities');
+              }
+              return data._entities;
+            });
+            loaders.set(key, loader);
+          }
+          return loader.load(id) as Promise<T | null>;
+        },
+      };
+    },
+  };
+}
+
+export type ServiceClients = ReturnType<typeof createServiceClients>;
+
+/** For contexts that call nothing (tests of one subgraph, scripts): every call fails as UNAVAILABLE. */
+export const NO_SERVICES: ServiceClient = {
+  query: (service) => Promise.reject(new ServiceCallError(service, 'UNAVAILABLE', 'no service calls in this context')),
+  entity: (service) => Promise.reject(new ServiceCallError(service, 'UNAVAILABLE', 'no service calls in this context')),
+};
