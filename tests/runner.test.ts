@@ -81,7 +81,7 @@ describe('npm start', () => {
     const ports = { PORT: await freePort(), PRODUCTS_PORT: await freePort(), INVENTORY_PORT: await freePort(), CUSTOMERS_PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort() };
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_STAFF_EMAIL: 'boss@example.com', SEED_STAFF_PASSWORD: 'runner-test-password' };
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
-    for (const key of ['DATABASE_URL', 'PRODUCTS_DATABASE_URL', 'INVENTORY_DATABASE_URL', 'CUSTOMERS_DATABASE_URL', 'JWT_SECRET', 'SUBGRAPH_SECRET']) delete env[key];
+    for (const key of ['DATABASE_URL', 'PRODUCTS_DATABASE_URL', 'INVENTORY_DATABASE_URL', 'CUSTOMERS_DATABASE_URL', 'KEYS_DIR']) delete env[key];
 
     // Its own process group, so that SIGINT to the group reaches every process as a terminal's Ctrl-C does.
     runner = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GATEWAY, openDatabase, provisionRoles, writeKeySet } from '#kit';
@@ -108,6 +109,32 @@ describe('deploy/roles.sql', () => {
       } finally {
         await db.close();
       }
+    }
+  });
+});
+
+describe('npm run migrate', () => {
+  it('migrates every subgraph as its own role and declares every event subscription, then exits', { timeout: 60_000 }, async () => {
+    const databaseUrl = await createTestDatabase('migrate_script');
+    const roles = await provisionRoles(databaseUrl, { subgraphs: subgraphs.map((s) => s.name), prefix: prefixOf(databaseUrl), passwordOf });
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', EVENTS_ROLE: roles.eventsRole };
+    delete env.DATABASE_URL;
+    for (const { name } of subgraphs) env[`${name.toUpperCase()}_DATABASE_URL`] = roles.urlFor(name);
+    await promisify(execFile)(process.execPath, [join(root, 'scripts/migrate.ts')], { cwd: root, env });
+
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      for (const definition of subgraphs) {
+        const { rows } = await admin.query(`select count(*)::int as n from ${definition.name}.mikro_orm_migrations`);
+        expect(rows[0].n, definition.name).toBe(definition.migrations.length + 1);
+      }
+      const subscriptions = await admin.query('select event, name from pgboss.subscription order by name');
+      const expected = subgraphs.flatMap((s) => Object.keys(s.subscribers ?? {}).map((event) => ({ event, name: `${s.name}.${event}` })));
+      expect(subscriptions.rows).toEqual(expect.arrayContaining(expected));
+      expect(expected.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
     }
   });
 });

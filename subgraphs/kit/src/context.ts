@@ -34,6 +34,8 @@ export interface RequestContext<TLoaders = unknown> {
    * to every subscriber. Outside a transaction it throws: an event must commit with its change.
    */
   emit(type: string, payload: object): Promise<void>;
+  /** Like `emit`, for many events at once (a seed, a bulk import): a few multi-row statements. */
+  emitMany(events: readonly { type: string; payload: object }[]): Promise<void>;
 }
 
 export interface ContextDeps<TLoaders> {
@@ -60,16 +62,8 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
     em,
     inTransaction: true,
     transaction: (work) => work(inside(em, emitted)),
-    async emit(type, payload) {
-      if (!EVENT_TYPE.test(type)) throw new Error(`Not an event type: ${type} (expected e.g. products.variants.created)`);
-      await em.execute('insert into kit_outbox (id, type, payload, request_id) values (?, ?, ?::jsonb, ?)', [
-        randomUUID(),
-        type,
-        JSON.stringify(payload),
-        requestId,
-      ]);
-      emitted.count++;
-    },
+    emit: (type, payload) => writeOutbox(em, requestId, [{ type, payload }], emitted),
+    emitMany: (events) => writeOutbox(em, requestId, events, emitted),
   });
 
   return {
@@ -82,6 +76,29 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
       if (emitted.count > 0) deps.onEventsCommitted?.();
       return result;
     },
-    emit: () => Promise.reject(new Error('emit() outside a transaction: wrap the change and its event in ctx.transaction().')),
+    emit: () => Promise.reject(new Error(OUTSIDE)),
+    emitMany: () => Promise.reject(new Error(OUTSIDE)),
   };
+}
+
+const OUTSIDE = 'emit() outside a transaction: wrap the change and its event in ctx.transaction().';
+const ROWS_PER_STATEMENT = 500;
+
+async function writeOutbox(
+  em: EntityManager,
+  requestId: string,
+  events: readonly { type: string; payload: object }[],
+  emitted: { count: number },
+): Promise<void> {
+  for (const { type } of events) {
+    if (!EVENT_TYPE.test(type)) throw new Error(`Not an event type: ${type} (expected e.g. products.variants.created)`);
+  }
+  for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
+    const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
+    await em.execute(
+      `insert into kit_outbox (id, type, payload, request_id) values ${chunk.map(() => '(?, ?, ?::jsonb, ?)').join(', ')}`,
+      chunk.flatMap(({ type, payload }) => [randomUUID(), type, JSON.stringify(payload), requestId]),
+    );
+  }
+  emitted.count += events.length;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  clientError,
+  createErrorMasker,
   decodeCursor,
   encodeCursor,
   formatMinorUnits,
@@ -10,6 +12,7 @@ import {
   portFor,
   toGlobalId,
   tryParseGlobalId,
+  type Logger,
 } from '#kit';
 
 function codeOf(run: () => unknown): unknown {
@@ -68,5 +71,35 @@ describe('per-subgraph settings', () => {
     expect(portFor('products', 4001, env)).toBe(4001);
     expect(portFor('products', 4001, { PORT: '9000' })).toBe(9000);
     expect(() => portFor('products', 4001, { PORT: 'http' })).toThrow(/Invalid port/);
+  });
+});
+
+describe('error masker', () => {
+  const masked = { message: 'Unexpected error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const run = (formatted: GraphQLFormattedError, error: unknown) => {
+    const logged: unknown[] = [];
+    const mask = createErrorMasker({ error: (...args: unknown[]) => logged.push(args) } as unknown as Logger);
+    return { result: mask(formatted, error), logged: logged.length };
+  };
+
+  it('passes the kit\'s client errors and Apollo\'s request errors unlogged; masks and logs everything else', () => {
+    const client = clientError('BAD_USER_INPUT', 'Bad first', ['first']);
+    expect(run({ message: 'Bad first', path: ['x'], extensions: { code: 'BAD_USER_INPUT', field: ['first'] } }, client)).toEqual({
+      result: { message: 'Bad first', path: ['x'], extensions: { code: 'BAD_USER_INPUT', field: ['first'] } },
+      logged: 0,
+    });
+    // Apollo's persisted-query hash mismatch: a 400 without a code.
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(run({ message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, mismatch)).toEqual({
+      result: { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } },
+      logged: 0,
+    });
+    // A GraphQLError claiming a safe code from inside a resolver (relayed from elsewhere) is not trusted.
+    const relayed = new GraphQLError('remote detail', { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(run({ message: 'remote detail', path: ['x'], extensions: { code: 'BAD_USER_INPUT' } }, relayed)).toEqual({
+      result: { ...masked, path: ['x'] },
+      logged: 1,
+    });
+    expect(run({ message: 'boom', path: ['x'] }, new Error('boom'))).toEqual({ result: { ...masked, path: ['x'] }, logged: 1 });
   });
 });

@@ -38,6 +38,15 @@ describe('service calls', () => {
     expect((await subgraph.request('{ relay(field: whoami) }', {}, staff)).data).toEqual({ relay: 'service:kit_fixture' });
   });
 
+  it('batch the ids one request asks an owner for into one _entities call', async () => {
+    const ids = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((text) => createNote(text)));
+    subgraph.db.resetStatementCount();
+    const result = await subgraph.request('query ($ids: [ID!]!) { relayNotes(ids: $ids) }', { ids: [...ids, 'gid://commerce/Note/00000000-0000-0000-0000-000000000000'] }, staff);
+    expect(result.data).toEqual({ relayNotes: ['a', 'b', 'c', 'd', 'e', null] });
+    // One call, so one batched statement in the callee (a call per id would cost one each).
+    expect(subgraph.db.statementCount()).toBe(1);
+  });
+
   it('never relay another subgraph\'s error to the client: it is masked, message and code', async () => {
     for (const field of ['remoteClientError', 'boom']) {
       const result = await subgraph.request(`{ relay(field: ${field}) }`, {}, staff);
@@ -46,6 +55,27 @@ describe('service calls', () => {
       expect(result.errors![0]!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(JSON.stringify(result)).not.toMatch(/remote detail|secret internal|BAD_USER_INPUT/);
     }
+  });
+});
+
+async function createNote(text: string): Promise<string> {
+  const result = await subgraph.request<{ noteCreate: { note: { id: string } } }>(
+    'mutation ($text: String!) { noteCreate(text: $text) { note { id } userErrors { code } } }',
+    { text },
+    staff,
+  );
+  return result.data!.noteCreate.note.id;
+}
+
+describe('scheduled workers', () => {
+  it('are scheduled when the subgraph starts, and run on their queue', async () => {
+    const { boss } = subgraph.server.bus;
+    expect((await boss.getSchedules('kit_fixture.worker.tick')).map((s) => s.cron)).toEqual(['* * * * *']);
+    const ticks = async () => (await subgraph.request<{ ticks: number }>('{ ticks }')).data!.ticks;
+    const before = await ticks();
+    // Not a minute's wait for cron: the job cron would send, sent now.
+    await boss.send('kit_fixture.worker.tick', {});
+    expect(await eventually(ticks, (n) => n > before)).toBeGreaterThan(before);
   });
 });
 

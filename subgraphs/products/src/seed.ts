@@ -34,7 +34,7 @@ export async function seedProducts(
     await tx.em.insertMany(Product, catalog.products);
     await tx.em.insertMany(ProductVariant, catalog.variants);
     await tx.em.insertMany(ProductCategory, catalog.memberships);
-    for (const event of catalogEvents(catalog)) await tx.emit(event.type, event.payload);
+    await tx.emitMany(catalogEvents(catalog));
     return { created: true, variantIds: catalog.variants.map((variant) => variant.id) };
   });
 }
