@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, postGraphQL } from '#kit/testing/index.ts';
+import { subgraphs } from '../subgraphs/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let runner: ChildProcess | undefined;
@@ -78,10 +79,11 @@ describe('npm start', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'commerce-runner-'));
     // As root, the embedded PostgreSQL runs as its own user, which must reach the folder.
     await chmod(dataDir, 0o755);
-    const ports = { PORT: await freePort(), PRODUCTS_PORT: await freePort(), INVENTORY_PORT: await freePort(), CUSTOMERS_PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort() };
+    const ports: Record<string, number> = { PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort() };
+    for (const { name } of subgraphs) ports[`${name.toUpperCase()}_PORT`] = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_STAFF_EMAIL: 'boss@example.com', SEED_STAFF_PASSWORD: 'runner-test-password' };
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
-    for (const key of ['DATABASE_URL', 'PRODUCTS_DATABASE_URL', 'INVENTORY_DATABASE_URL', 'CUSTOMERS_DATABASE_URL', 'KEYS_DIR']) delete env[key];
+    for (const key of ['DATABASE_URL', 'KEYS_DIR', 'EVENTS_DATABASE_URL', 'EVENTS_ROLE', ...subgraphs.map((s) => `${s.name.toUpperCase()}_DATABASE_URL`)]) delete env[key];
 
     // Its own process group, so that SIGINT to the group reaches every process as a terminal's Ctrl-C does.
     runner = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

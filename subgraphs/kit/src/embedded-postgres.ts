@@ -70,7 +70,9 @@ function runServer(
   options: { dataDir: string; port: number; asRoot: boolean; detached: boolean; log?: Logger },
 ): Promise<ChildProcess> {
   const { dataDir, port, asRoot, detached, log } = options;
-  const server = spawn(binary, ['-D', dataDir, '-p', String(port)], {
+  // Every subgraph holds an ORM pool and an event-queue pool: six of them, twice over in parallel test
+  // files, outgrow PostgreSQL's default of 100 connections.
+  const server = spawn(binary, ['-D', dataDir, '-p', String(port), '-c', 'max_connections=300'], {
     detached,
     stdio: ['ignore', 'ignore', 'pipe'],
     ...(asRoot ? systemUserIds() : {}),

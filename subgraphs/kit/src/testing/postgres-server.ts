@@ -41,7 +41,8 @@ async function tryStartContainer(): Promise<(RunningPostgres & { kind: string })
     return null;
   }
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-  const container = await new PostgreSqlContainer('postgres:18-alpine').start();
+  // As for the embedded server: subgraphs' pools outgrow the default of 100 connections.
+  const container = await new PostgreSqlContainer('postgres:18-alpine').withCommand(['postgres', '-c', 'max_connections=300']).start();
   return { kind: 'testcontainers', url: container.getConnectionUri(), stop: async () => void (await container.stop()) };
 }
 
