@@ -19,3 +19,13 @@ create role commerce_customers login password 'dev-only-customers-password';
 grant commerce_events to commerce_customers;
 create schema customers authorization commerce_customers;
 revoke all on schema customers from public;
+
+create role commerce_cart login password 'dev-only-cart-password';
+grant commerce_events to commerce_cart;
+create schema cart authorization commerce_cart;
+revoke all on schema cart from public;
+
+create role commerce_shipping login password 'dev-only-shipping-password';
+grant commerce_events to commerce_shipping;
+create schema shipping authorization commerce_shipping;
+revoke all on schema shipping from public;

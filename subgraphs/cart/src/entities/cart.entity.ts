@@ -1,0 +1,49 @@
+import { defineEntity, p } from '@mikro-orm/postgresql';
+
+export const CART_STATUSES = ['OPEN', 'MERGED', 'EXPIRED', 'COMPLETED'] as const;
+export type CartStatus = (typeof CART_STATUSES)[number];
+
+/**
+ * A cart. Only OPEN carts answer; a MERGED one points at the cart that took its lines, an EXPIRED one sat
+ * idle too long, a COMPLETED one became an order. `customerId` is a customers uuid (no cross-schema key);
+ * the destination and the chosen shipping option are snapshots, so totals never need another domain.
+ */
+const CartSchema = defineEntity({
+  name: 'Cart',
+  tableName: 'cart',
+  properties: {
+    id: p.uuid().primary(),
+    status: p.enum(CART_STATUSES),
+    customerId: p.uuid().nullable(),
+    mergedIntoId: p.uuid().nullable(),
+    /** The cart's one currency: its lines', or the default market's while it has none. */
+    currencyCode: p.string().length(3),
+    email: p.text().nullable(),
+    buyerCountryCode: p.string().length(2).nullable(),
+    shipFirstName: p.text().nullable(),
+    shipLastName: p.text().nullable(),
+    shipAddress1: p.text().nullable(),
+    shipAddress2: p.text().nullable(),
+    shipCity: p.text().nullable(),
+    shipProvinceCode: p.text().nullable(),
+    shipZip: p.text().nullable(),
+    shipCountryCode: p.string().length(2).nullable(),
+    shipPhone: p.text().nullable(),
+    /** Whether shipping offered any option for the address when it was set; null when it could not be asked. */
+    shippingServed: p.boolean().nullable(),
+    shippingOptionId: p.text().nullable(),
+    shippingOptionTitle: p.text().nullable(),
+    shippingOptionCarrier: p.text().nullable(),
+    shippingOptionPriceMinor: p.integer().nullable(),
+    shippingOptionEstimatedDays: p.integer().nullable(),
+    /** The title of a selected option a later re-quote no longer offered, until another is chosen. */
+    shippingOptionLostTitle: p.text().nullable(),
+    /** The parcel (weight, discounted subtotal, currency, destination) the selected option was priced for. */
+    shippingQuoteKey: p.text().nullable(),
+    createdAt: p.datetime(3),
+    updatedAt: p.datetime(3),
+  },
+});
+
+export class Cart extends CartSchema.class {}
+CartSchema.setClass(Cart);

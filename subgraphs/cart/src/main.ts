@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { cart } from './subgraph.ts';
+
+await runSubgraph(cart);

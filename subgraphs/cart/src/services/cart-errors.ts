@@ -1,0 +1,37 @@
+import { DomainError, ServiceCallError } from '#kit';
+
+/** Every userError code the cart's mutations answer with (besides the kit's UNAUTHENTICATED/FORBIDDEN). */
+export const CartErrorCode = {
+  /** The cart does not exist, expired, or is someone else's: one answer, so none is revealed. */
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID: 'INVALID',
+  BLANK: 'BLANK',
+  TOO_LONG: 'TOO_LONG',
+  MERCHANDISE_NOT_FOUND: 'MERCHANDISE_NOT_FOUND',
+  MERCHANDISE_UNAVAILABLE: 'MERCHANDISE_UNAVAILABLE',
+  NOT_ENOUGH_STOCK: 'NOT_ENOUGH_STOCK',
+  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
+  LINE_LIMIT_REACHED: 'LINE_LIMIT_REACHED',
+  SHIPPING_ADDRESS_MISSING: 'SHIPPING_ADDRESS_MISSING',
+  SHIPPING_OPTION_NOT_FOUND: 'SHIPPING_OPTION_NOT_FOUND',
+  SHIPPING_UNAVAILABLE: 'SHIPPING_UNAVAILABLE',
+  CATALOG_UNAVAILABLE: 'CATALOG_UNAVAILABLE',
+  INVENTORY_UNAVAILABLE: 'INVENTORY_UNAVAILABLE',
+} as const;
+
+export const cartNotFound = () => new DomainError(CartErrorCode.NOT_FOUND, 'No such cart.', ['cartId']);
+
+/** A dependency that did not answer becomes the user error naming it; anything else stays as it was. */
+export function asUnavailable(error: unknown): unknown {
+  if (!(error instanceof ServiceCallError)) return error;
+  switch (error.service) {
+    case 'products':
+      return new DomainError(CartErrorCode.CATALOG_UNAVAILABLE, 'The catalog cannot be reached right now; nothing changed. Try again.');
+    case 'inventory':
+      return new DomainError(CartErrorCode.INVENTORY_UNAVAILABLE, 'Stock cannot be checked right now; nothing changed. Try again.');
+    case 'shipping':
+      return new DomainError(CartErrorCode.SHIPPING_UNAVAILABLE, 'Shipping cannot be priced right now; nothing changed. Try again.');
+    default:
+      return error;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Viewer } from '#kit';
+import type { CartStatus } from '../entities/cart.entity.ts';
+
+/** What ownership rules read of a cart. */
+export interface CartAccessFacts {
+  status: CartStatus;
+  customerId?: string | null;
+  updatedAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Open, and changed within the idle window: a cart past it is gone even before the worker marks it. */
+export function isLive(cart: CartAccessFacts, idleDays: number, now = Date.now()): boolean {
+  return cart.status === 'OPEN' && cart.updatedAt.getTime() > now - idleDays * DAY_MS;
+}
+
+/**
+ * Who may read a cart: anyone holding a guest cart's id; a customer's cart only that customer; staff
+ * any; and the orders subgraph (checkout reads the cart it turns into an order).
+ */
+export function canRead(viewer: Viewer, cart: CartAccessFacts): boolean {
+  if (viewer.role === 'service') return viewer.service === 'orders';
+  if (viewer.role === 'staff') return true;
+  return !cart.customerId || (viewer.role === 'customer' && viewer.customerId === cart.customerId);
+}
+
+/** Who may change a cart: the same people as may read it (services never change carts). */
+export function canChange(viewer: Viewer, cart: CartAccessFacts): boolean {
+  return viewer.role !== 'service' && canRead(viewer, cart);
+}
+
+/**
+ * The customer a guest cart becomes when a signed-in customer touches it. Staff never claim carts: a
+ * POS clerk building a walk-in shopper's cart must not make it theirs, nor merge it with their own.
+ */
+export function claimantOf(viewer: Viewer, cart: CartAccessFacts): string | null {
+  return viewer.role === 'customer' && viewer.customerId && !cart.customerId ? viewer.customerId : null;
+}
+
+/** Whether `viewer` sees `customerId`'s open cart through `Customer.cart`. */
+export function seesCustomerCart(viewer: Viewer, customerId: string): boolean {
+  return viewer.role === 'staff' || (viewer.role === 'customer' && viewer.customerId === customerId);
+}

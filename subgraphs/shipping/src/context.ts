@@ -1,0 +1,4 @@
+import type { RequestContext } from '#kit';
+import type { ShippingLoaders } from './loaders.ts';
+
+export type ShippingContext = RequestContext<ShippingLoaders>;

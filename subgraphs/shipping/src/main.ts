@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { shipping } from './subgraph.ts';
+
+await runSubgraph(shipping);
