@@ -4,25 +4,41 @@ import { InventoryItem } from './entities/inventory-item.entity.ts';
 import { Location } from './entities/location.entity.ts';
 import { StockLevel } from './entities/stock-level.entity.ts';
 import { StockMovement } from './entities/stock-movement.entity.ts';
+import { StockReservation } from './entities/stock-reservation.entity.ts';
 import { createLoaders, type InventoryLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedInventory } from './seed.ts';
+import { expireReservations } from './services/reservation-expiry.service.ts';
+import { onOrderCancelled, onOrderPaid } from './subscribers/order-events.ts';
 import { onVariantsCreated } from './subscribers/variants-created.ts';
 
-/** Stock per variant per location, the stock ledger, and the availability fields of ProductVariant. */
+/** Stock per variant per location, the stock ledger, the availability fields of ProductVariant, and stock reserved for orders. */
 export const inventory = defineSubgraph<InventoryLoaders>({
   name: 'inventory',
   port: 4002,
   schemaPath: new URL('../schema.graphql', import.meta.url),
-  entities: [Location, InventoryItem, StockLevel, StockMovement],
+  entities: [Location, InventoryItem, StockLevel, StockMovement, StockReservation],
   migrations,
   createLoaders,
   resolvers,
+  // Reservations are the orders service's alone (checkout, payment, cancellation); never people's.
   permissions: {
     Query: { locations: allow.anyone, location: allow.anyone, stockMovements: allow.staff },
-    Mutation: { inventoryAdjustQuantity: allow.staff },
+    Mutation: {
+      inventoryAdjustQuantity: allow.staff,
+      inventoryReserve: allow.services('orders'),
+      inventoryCommit: allow.services('orders'),
+      inventoryRelease: allow.services('orders'),
+    },
   },
-  subscribers: { 'products.variants.created': onVariantsCreated },
+  subscribers: {
+    'products.variants.created': onVariantsCreated,
+    'orders.order.paid': onOrderPaid,
+    'orders.order.cancelled': onOrderCancelled,
+  },
+  workers: {
+    'expire-reservations': { cron: '* * * * *', run: async (ctx) => void (await expireReservations(ctx)) },
+  },
   seed: (ctx) => seedInventory(ctx),
   codegen: {
     contextType: '../context.ts#InventoryContext',
@@ -31,6 +47,7 @@ export const inventory = defineSubgraph<InventoryLoaders>({
       Location: '../entities/location.entity.ts#Location',
       StockLevel: '../entities/stock-level.entity.ts#StockLevel',
       StockMovement: '../entities/stock-movement.entity.ts#StockMovement',
+      StockReservation: '../entities/stock-reservation.entity.ts#StockReservation',
     },
   },
 });

@@ -1,13 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
 
-export const STOCK_MOVEMENT_REASONS = [
-  'RECEIVED',
-  'CORRECTION',
-  'DAMAGED',
-  'SHRINKAGE',
-  'RETURN_RESTOCK',
-  'CYCLE_COUNT',
-] as const;
+/** Why staff may change stock by hand. */
+export const ADJUSTMENT_REASONS = ['RECEIVED', 'CORRECTION', 'DAMAGED', 'SHRINKAGE', 'RETURN_RESTOCK', 'CYCLE_COUNT'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+/** Every reason a movement can have: staff adjustments, and sales (a paid order's reservation, never by hand). */
+export const STOCK_MOVEMENT_REASONS = [...ADJUSTMENT_REASONS, 'SALE'] as const;
 export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
 
 /**
@@ -28,6 +25,8 @@ const StockMovementSchema = defineEntity({
     note: p.text().nullable(),
     /** The customer account (staff member) who made the change; null for system changes. */
     actorCustomerId: p.uuid().nullable(),
+    /** The reservation a SALE settles (one SALE each, by a unique index); null for every other reason. */
+    reservationId: p.uuid().nullable(),
     onHandAfter: p.integer(),
     createdAt: p.datetime(),
   },

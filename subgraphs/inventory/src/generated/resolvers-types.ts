@@ -3,6 +3,7 @@ import type { VariantRef as VariantRefModel } from '../variant-ref.ts';
 import type { Location as LocationModel } from '../entities/location.entity.ts';
 import type { StockLevel as StockLevelModel } from '../entities/stock-level.entity.ts';
 import type { StockMovement as StockMovementModel } from '../entities/stock-movement.entity.ts';
+import type { StockReservation as StockReservationModel } from '../entities/stock-reservation.entity.ts';
 import type { InventoryContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -68,6 +69,85 @@ export type InventoryAdjustmentReason =
   | 'RETURN_RESTOCK'
   /** Units went missing (theft, loss). */
   | 'SHRINKAGE';
+
+/** Internal: the result of `inventoryCommit`. */
+export type InventoryCommitPayload = {
+  __typename?: 'InventoryCommitPayload';
+  /** The order's sold (COMMITTED) reservations, the same on every call; null when refused. */
+  reservations?: Maybe<Array<StockReservation>>;
+  /**
+   * Why nothing was committed, if so. Codes: `FORBIDDEN`/`UNAUTHENTICATED`, `INVALID` (malformed order id),
+   * `NOT_FOUND` (the order never reserved stock), `RESERVATION_RELEASED` (its reservations were released:
+   * expired or cancelled; reserve again).
+   */
+  userErrors: Array<InventoryReservationUserError>;
+};
+
+/** Internal: the result of `inventoryRelease`. */
+export type InventoryReleasePayload = {
+  __typename?: 'InventoryReleasePayload';
+  /** The reservations this call released (empty when there was nothing left to release); null when refused. */
+  reservations?: Maybe<Array<StockReservation>>;
+  /**
+   * Why nothing was released, if so. Codes: `FORBIDDEN`/`UNAUTHENTICATED`, `INVALID` (malformed order id),
+   * `ALREADY_COMMITTED` (the order's stock was sold; a restock, not a release, brings it back).
+   */
+  userErrors: Array<InventoryReservationUserError>;
+};
+
+/** Internal: why reserved stock was given back. */
+export type InventoryReleaseReason =
+  /** The order was cancelled. */
+  | 'CANCELLED'
+  /** The reservation expired unpaid. */
+  | 'EXPIRED'
+  /** Payment failed or was abandoned. */
+  | 'PAYMENT_FAILED';
+
+/** Internal: a `UserError` that can say how much stock there is. */
+export type InventoryReservationUserError = {
+  __typename?: 'InventoryReservationUserError';
+  /** A stable machine-readable code, e.g. `INSUFFICIENT_STOCK`. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, e.g. `["input", "lines", "0", "quantity"]`; null when no single field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** For `INSUFFICIENT_STOCK`: units of the line's variant that could be reserved now, over open locations that fulfil online orders. */
+  quantityAvailable?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Internal: what an order asks inventory to hold. */
+export type InventoryReserveInput = {
+  /** Seconds until unpaid reservations are released: 60 to 604800 (7 days); 1800 (30 minutes) when omitted. */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** What to hold: 1 to 250 lines, each variant at most once. */
+  lines: Array<InventoryReserveLineInput>;
+  /** The order's global id (`gid://commerce/Order/<uuid>`); the order need not exist yet. Reservations are keyed by it. */
+  orderId: Scalars['ID']['input'];
+};
+
+/** Internal: one variant and how many units of it to hold. */
+export type InventoryReserveLineInput = {
+  /** Units to hold: 1 to 1,000,000. */
+  quantity: Scalars['Int']['input'];
+  /** The variant (a ProductVariant global id). */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Internal: the result of `inventoryReserve`. */
+export type InventoryReservePayload = {
+  __typename?: 'InventoryReservePayload';
+  /** The order's reservations (new, or those it already held); null when refused. */
+  reservations?: Maybe<Array<StockReservation>>;
+  /**
+   * Why nothing was reserved, if so. Codes: `FORBIDDEN`/`UNAUTHENTICATED` (not the orders service),
+   * `INVALID` (malformed order id, line or expiry), `INSUFFICIENT_STOCK` (one per short line, on
+   * `["input", "lines", "<index>", "quantity"]`, with `quantityAvailable`), `ALREADY_RESERVED` (the order
+   * already holds reservations for different lines).
+   */
+  userErrors: Array<InventoryReservationUserError>;
+};
 
 /** A place that holds stock: a warehouse or a store. */
 export type Location = {
@@ -140,11 +220,49 @@ export type Mutation = {
    * result would be negative or below what is reserved; nothing is written then.
    */
   inventoryAdjustQuantity: InventoryAdjustQuantityPayload;
+  /**
+   * Internal (the orders service only). The order was paid: its RESERVED stock becomes sold (COMMITTED).
+   * On-hand and reserved drop together at each location, so `quantityAvailable` does not change, and each
+   * sale is a `SALE` movement in the ledger. Idempotent: calling again changes nothing and answers the same.
+   */
+  inventoryCommit: InventoryCommitPayload;
+  /**
+   * Internal (the orders service only). The order will not be paid: its RESERVED stock is available again
+   * (RELEASED). Idempotent: calling again releases nothing more. Sold (COMMITTED) stock is not released
+   * (it comes back only by a restock): refused with `ALREADY_COMMITTED`, nothing changed.
+   */
+  inventoryRelease: InventoryReleasePayload;
+  /**
+   * Internal (the orders service only; never exposed by the gateway). Holds stock for an order awaiting
+   * payment, all lines or none: each line is taken from open locations that fulfil online orders, from
+   * one location when one can cover it, else split over the fewest (most available first). A line that
+   * cannot be covered is refused with `INSUFFICIENT_STOCK` and its `quantityAvailable`, and nothing is
+   * reserved for any line. Idempotent per order: while an order holds reservations (RESERVED or COMMITTED),
+   * calling again with the same lines returns them unchanged; an order whose reservations were all released
+   * may reserve again. Unpaid reservations are released when they expire.
+   */
+  inventoryReserve: InventoryReservePayload;
 };
 
 
 export type MutationInventoryAdjustQuantityArgs = {
   input: InventoryAdjustQuantityInput;
+};
+
+
+export type MutationInventoryCommitArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationInventoryReleaseArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: InventoryReleaseReason;
+};
+
+
+export type MutationInventoryReserveArgs = {
+  input: InventoryReserveInput;
 };
 
 /** Relay page information. */
@@ -240,7 +358,7 @@ export type StockMovement = {
   /** On-hand units at the location right after this change. */
   onHandAfter: Scalars['Int']['output'];
   /** Why the stock changed. */
-  reason: InventoryAdjustmentReason;
+  reason: StockMovementReason;
   /** The variant whose stock changed. */
   variant: ProductVariant;
 };
@@ -264,6 +382,55 @@ export type StockMovementEdge = {
   /** The movement. */
   node: StockMovement;
 };
+
+/** Why on-hand stock changed: a staff adjustment's reason, or a sale. */
+export type StockMovementReason =
+  /** A mistake in an earlier count or entry was fixed. */
+  | 'CORRECTION'
+  /** A physical count found a different quantity. */
+  | 'CYCLE_COUNT'
+  /** Units were damaged and cannot be sold. */
+  | 'DAMAGED'
+  /** Goods arrived from a supplier. */
+  | 'RECEIVED'
+  /** Returned units went back into sellable stock. */
+  | 'RETURN_RESTOCK'
+  /** Units reserved for an order were sold when it was paid. */
+  | 'SALE'
+  /** Units went missing (theft, loss). */
+  | 'SHRINKAGE';
+
+/** Internal: units of one variant at one location held for one order. */
+export type StockReservation = {
+  __typename?: 'StockReservation';
+  /** When the units were reserved. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When unpaid units are released, if still RESERVED then. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque global id (`gid://commerce/StockReservation/<uuid>`). */
+  id: Scalars['ID']['output'];
+  /** Where the units are held (a Location global id). */
+  locationId: Scalars['ID']['output'];
+  /** The order holding the units (an Order global id). */
+  orderId: Scalars['ID']['output'];
+  /** Units held. */
+  quantity: Scalars['Int']['output'];
+  /** Why the units were given back; null unless RELEASED. */
+  releaseReason?: Maybe<InventoryReleaseReason>;
+  /** Held, sold or given back. */
+  status: StockReservationStatus;
+  /** The variant held (a ProductVariant global id). */
+  variantId: Scalars['ID']['output'];
+};
+
+/** Internal: where a reservation stands. */
+export type StockReservationStatus =
+  /** Sold: the order was paid and the units left on-hand stock. */
+  | 'COMMITTED'
+  /** Given back: available again. */
+  | 'RELEASED'
+  /** Held for the order: counted in `StockLevel.reserved`, not available to anyone else. */
+  | 'RESERVED';
 
 /** Why a mutation did not do what was asked. */
 export type UserError = {
@@ -383,6 +550,13 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   InventoryAdjustQuantityPayload: ResolverTypeWrapper<Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversTypes['StockLevel']> }>;
   InventoryAdjustmentReason: InventoryAdjustmentReason;
+  InventoryCommitPayload: ResolverTypeWrapper<Omit<InventoryCommitPayload, 'reservations'> & { reservations?: Maybe<Array<ResolversTypes['StockReservation']>> }>;
+  InventoryReleasePayload: ResolverTypeWrapper<Omit<InventoryReleasePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversTypes['StockReservation']>> }>;
+  InventoryReleaseReason: InventoryReleaseReason;
+  InventoryReservationUserError: ResolverTypeWrapper<InventoryReservationUserError>;
+  InventoryReserveInput: InventoryReserveInput;
+  InventoryReserveLineInput: InventoryReserveLineInput;
+  InventoryReservePayload: ResolverTypeWrapper<Omit<InventoryReservePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversTypes['StockReservation']>> }>;
   Location: ResolverTypeWrapper<LocationModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LocationAddress: ResolverTypeWrapper<LocationAddress>;
@@ -397,6 +571,9 @@ export type ResolversTypes = ResolversObject<{
   StockMovement: ResolverTypeWrapper<StockMovementModel>;
   StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StockMovementEdge']>, nodes: Array<ResolversTypes['StockMovement']> }>;
   StockMovementEdge: ResolverTypeWrapper<Omit<StockMovementEdge, 'node'> & { node: ResolversTypes['StockMovement'] }>;
+  StockMovementReason: StockMovementReason;
+  StockReservation: ResolverTypeWrapper<StockReservationModel>;
+  StockReservationStatus: StockReservationStatus;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
@@ -409,6 +586,12 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   InventoryAdjustQuantityPayload: Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversParentTypes['StockLevel']> };
+  InventoryCommitPayload: Omit<InventoryCommitPayload, 'reservations'> & { reservations?: Maybe<Array<ResolversParentTypes['StockReservation']>> };
+  InventoryReleasePayload: Omit<InventoryReleasePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversParentTypes['StockReservation']>> };
+  InventoryReservationUserError: InventoryReservationUserError;
+  InventoryReserveInput: InventoryReserveInput;
+  InventoryReserveLineInput: InventoryReserveLineInput;
+  InventoryReservePayload: Omit<InventoryReservePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversParentTypes['StockReservation']>> };
   Location: LocationModel;
   Boolean: Scalars['Boolean']['output'];
   LocationAddress: LocationAddress;
@@ -422,6 +605,7 @@ export type ResolversParentTypes = ResolversObject<{
   StockMovement: StockMovementModel;
   StockMovementConnection: Omit<StockMovementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StockMovementEdge']>, nodes: Array<ResolversParentTypes['StockMovement']> };
   StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
+  StockReservation: StockReservationModel;
   UserError: UserError;
 }>;
 
@@ -436,6 +620,28 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type InventoryAdjustQuantityPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryAdjustQuantityPayload'] = ResolversParentTypes['InventoryAdjustQuantityPayload']> = ResolversObject<{
   stockLevel?: Resolver<Maybe<ResolversTypes['StockLevel']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type InventoryCommitPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryCommitPayload'] = ResolversParentTypes['InventoryCommitPayload']> = ResolversObject<{
+  reservations?: Resolver<Maybe<Array<ResolversTypes['StockReservation']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['InventoryReservationUserError']>, ParentType, ContextType>;
+}>;
+
+export type InventoryReleasePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryReleasePayload'] = ResolversParentTypes['InventoryReleasePayload']> = ResolversObject<{
+  reservations?: Resolver<Maybe<Array<ResolversTypes['StockReservation']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['InventoryReservationUserError']>, ParentType, ContextType>;
+}>;
+
+export type InventoryReservationUserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryReservationUserError'] = ResolversParentTypes['InventoryReservationUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type InventoryReservePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['InventoryReservePayload'] = ResolversParentTypes['InventoryReservePayload']> = ResolversObject<{
+  reservations?: Resolver<Maybe<Array<ResolversTypes['StockReservation']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['InventoryReservationUserError']>, ParentType, ContextType>;
 }>;
 
 export type LocationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'], FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location']> = ResolversObject<{
@@ -471,6 +677,9 @@ export type LocationEdgeResolvers<ContextType = InventoryContext, ParentType ext
 
 export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   inventoryAdjustQuantity?: Resolver<ResolversTypes['InventoryAdjustQuantityPayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustQuantityArgs, 'input'>>;
+  inventoryCommit?: Resolver<ResolversTypes['InventoryCommitPayload'], ParentType, ContextType, RequireFields<MutationInventoryCommitArgs, 'orderId'>>;
+  inventoryRelease?: Resolver<ResolversTypes['InventoryReleasePayload'], ParentType, ContextType, RequireFields<MutationInventoryReleaseArgs, 'orderId' | 'reason'>>;
+  inventoryReserve?: Resolver<ResolversTypes['InventoryReservePayload'], ParentType, ContextType, RequireFields<MutationInventoryReserveArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -512,7 +721,7 @@ export type StockMovementResolvers<ContextType = InventoryContext, ParentType ex
   location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   onHandAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['InventoryAdjustmentReason'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['StockMovementReason'], ParentType, ContextType>;
   variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
 }>;
 
@@ -527,6 +736,18 @@ export type StockMovementEdgeResolvers<ContextType = InventoryContext, ParentTyp
   node?: Resolver<ResolversTypes['StockMovement'], ParentType, ContextType>;
 }>;
 
+export type StockReservationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  releaseReason?: Resolver<Maybe<ResolversTypes['InventoryReleaseReason']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StockReservationStatus'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -537,6 +758,10 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   InventoryAdjustQuantityPayload?: InventoryAdjustQuantityPayloadResolvers<ContextType>;
+  InventoryCommitPayload?: InventoryCommitPayloadResolvers<ContextType>;
+  InventoryReleasePayload?: InventoryReleasePayloadResolvers<ContextType>;
+  InventoryReservationUserError?: InventoryReservationUserErrorResolvers<ContextType>;
+  InventoryReservePayload?: InventoryReservePayloadResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LocationAddress?: LocationAddressResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
@@ -549,6 +774,7 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   StockMovement?: StockMovementResolvers<ContextType>;
   StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
   StockMovementEdge?: StockMovementEdgeResolvers<ContextType>;
+  StockReservation?: StockReservationResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -1,6 +1,6 @@
 import { DomainError, tryParseGlobalId, type RequestContext } from '#kit';
 import { StockLevel } from '../entities/stock-level.entity.ts';
-import type { StockMovementReason } from '../entities/stock-movement.entity.ts';
+import type { AdjustmentReason } from '../entities/stock-movement.entity.ts';
 
 /** Larger single changes are almost certainly typos (an extra zero or three), not deliveries. */
 export const MAX_ADJUSTMENT = 1_000_000;
@@ -12,7 +12,7 @@ export interface AdjustQuantityInput {
   variantId: string;
   locationId: string;
   delta: number;
-  reason: StockMovementReason;
+  reason: AdjustmentReason;
   note?: string | null;
 }
 
