@@ -66,6 +66,8 @@ export class EventBus {
   private again = false;
   private stopped = false;
   private started = false;
+  /** Relaying on its own (timer, nudges) only once `start()` ran; before that, `relayAll` is the only relay. */
+  private running = false;
 
   constructor(options: EventBusOptions) {
     this.options = options;
@@ -105,6 +107,7 @@ export class EventBus {
       await this.boss.schedule(queue, worker.cron, null, { tz: 'UTC' });
       await this.boss.work(queue, () => inBackground(() => worker.run(this.options.createContext(serviceViewer(name), randomUUID()))));
     }
+    this.running = true;
     this.relayTimer = setInterval(() => this.nudge(), RELAY_INTERVAL_MS);
     this.relayTimer.unref();
     this.nudge();
@@ -112,7 +115,7 @@ export class EventBus {
 
   /** Publishes committed outbox rows now (called after a transaction that emitted, and on a timer). */
   nudge(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.running) return;
     if (this.relaying) {
       this.again = true;
       return;
@@ -131,6 +134,8 @@ export class EventBus {
 
   /** Publishes everything committed so far; resolves when the outbox is empty (tests, seeds). */
   async relayAll(): Promise<number> {
+    // Rows a relay in flight has locked are skipped below: let it publish them first.
+    await this.relaying;
     let total = 0;
     for (;;) {
       const published = await this.relayBatch();
