@@ -22,3 +22,4 @@ export * from './tokens.ts';
 export { createRequestListener, sendJson, type Route } from './http.ts';
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
 export * from './seed.ts';
+export * from './address.ts';

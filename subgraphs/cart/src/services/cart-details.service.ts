@@ -1,7 +1,6 @@
-import { assertNoInputErrors, type UserError } from '#kit';
+import { assertNoInputErrors, type UserError, readAddressInput, type MailingAddressInput } from '#kit';
 import type { CartContext } from '../context.ts';
 import type { Cart } from '../entities/cart.entity.ts';
-import { readAddressInput, type MailingAddressInput } from './address-input.ts';
 import type { CartDraft } from './cart-draft.ts';
 import { MAX_DISCOUNT_CODES, readBuyerIdentity, readDiscountCodes, readLinesToAdd, type BuyerIdentityChange } from './cart-input.ts';
 import { addToDraft } from './cart-lines.service.ts';

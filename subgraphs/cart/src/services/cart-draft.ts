@@ -1,7 +1,7 @@
+import { type AddressFields } from '#kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CartStatus } from '../entities/cart.entity.ts';
 import type { ProductStatus, TaxClass } from '../entities/cart-line.entity.ts';
-import type { AddressFields } from './address-input.ts';
 import type { QuotedOption } from './shipping-quote.ts';
 
 /**

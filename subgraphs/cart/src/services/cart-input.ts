@@ -1,5 +1,4 @@
-import { tryParseGlobalId, userError, type UserError } from '#kit';
-import { readCountryCode } from './address-input.ts';
+import { tryParseGlobalId, userError, type UserError, readCountryCode } from '#kit';
 import { CartErrorCode } from './cart-errors.ts';
 
 /** Limits of one cart, checked here and (quantity) by a CHECK constraint. */

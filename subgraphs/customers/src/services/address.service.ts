@@ -1,8 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { assertNoInputErrors, DomainError, toGlobalId, tryParseGlobalId, type RequestContext } from '#kit';
+import { assertNoInputErrors, DomainError, readAddressInput, toGlobalId, tryParseGlobalId, type AddressFields, type MailingAddressInput, type RequestContext } from '#kit';
 import { Address } from '../entities/address.entity.ts';
 import { Customer } from '../entities/customer.entity.ts';
-import { readAddressInput, type AddressFields, type MailingAddressInput } from './address-input.ts';
 import { requireCustomer, requireSignedIn } from './customer.service.ts';
 
 /** An address book larger than this is a script, not a shopper; it also bounds what the loader reads. */
@@ -57,7 +56,7 @@ export async function updateAddress(ctx: RequestContext, id: string, input: Mail
   const { em } = ctx;
   const customerId = requireSignedIn(ctx.viewer);
   const address = await findOwnAddress(em, customerId, id, ['id']);
-  const { fields, errors } = readAddressInput(input, fieldsOf(address));
+  const { fields, errors } = readAddressInput(input, { base: fieldsOf(address) });
   assertNoInputErrors(errors);
   em.assign(address, fields);
   await em.flush();

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { assertNoInputErrors, DomainError, issueAccessToken, userError, type RequestContext, type UserError, type Viewer } from '#kit';
+import { assertNoInputErrors, DomainError, issueAccessToken, optionalText, userError, type RequestContext, type UserError, type Viewer } from '#kit';
 import { Customer, type CustomerRole } from '../entities/customer.entity.ts';
-import { emailErrors, normaliseEmail, optionalText } from './input-rules.ts';
+import { emailErrors, normaliseEmail } from './input-rules.ts';
 import { beginLoginAttempt, loginSucceeded, throttleKeyOf } from './login-throttle.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 

@@ -1,8 +1,9 @@
-import { userError, type UserError } from '#kit';
+import { userError, type UserError } from './errors.ts';
 
 /**
- * The address rules of the customers subgraph (subgraphs/customers/src/services/address-input.ts),
- * repeated here rather than imported: subgraphs never import each other. Keep the two in step.
+ * Postal addresses as clients send them (`MailingAddressInput`, one shape in every subgraph that takes
+ * one: the supergraph composes it once) and the one set of rules that validates them. Customers' address
+ * book and a cart's destination must accept and refuse the same addresses, so the rules live here.
  */
 
 /** MailingAddressInput as GraphQL hands it over: omitted fields are undefined, explicit nulls are null. */
@@ -18,7 +19,7 @@ export interface MailingAddressInput {
   phone?: string | null;
 }
 
-/** A validated, normalised address. */
+/** A validated, normalised address, ready to store. */
 export interface AddressFields {
   firstName: string | null;
   lastName: string | null;
@@ -31,6 +32,7 @@ export interface AddressFields {
   phone: string | null;
 }
 
+/** Longest name, street line or city we accept; longer is a mistake or an attack, not an address. */
 export const MAX_TEXT_LENGTH = 255;
 const PROVINCE_CODE = /^[A-Za-z0-9-]{1,32}$/;
 const PHONE = /^\+?[0-9 ().-]{4,32}$/;
@@ -42,8 +44,14 @@ export function countryName(code: string): string | null {
   return regionNames.of(code) ?? null;
 }
 
-/** Trims an optional text input: empty becomes null; over `max` is an error. */
-export function optionalText(value: string | null | undefined, field: string[], errors: UserError[], label: string, max = MAX_TEXT_LENGTH): string | null {
+/** Trims an optional text input: empty becomes null; over `max` is a TOO_LONG error on `field`. */
+export function optionalText(
+  value: string | null | undefined,
+  field: string[],
+  errors: UserError[],
+  label: string,
+  max = MAX_TEXT_LENGTH,
+): string | null {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') return null;
   if (trimmed.length > max) {
@@ -53,7 +61,14 @@ export function optionalText(value: string | null | undefined, field: string[], 
   return trimmed;
 }
 
-function requiredText(value: string | null | undefined, field: string[], errors: UserError[], label: string, max = MAX_TEXT_LENGTH): string {
+/** Like optionalText, but a missing or blank value is a BLANK error. */
+export function requiredText(
+  value: string | null | undefined,
+  field: string[],
+  errors: UserError[],
+  label: string,
+  max = MAX_TEXT_LENGTH,
+): string {
   const text = optionalText(value, field, errors, label, max);
   if (text === null && !errors.some((error) => error.field?.join('.') === field.join('.'))) {
     errors.push(userError('BLANK', `${label} can’t be blank.`, field));
@@ -75,28 +90,37 @@ export function readCountryCode(raw: string, field: string[], errors: UserError[
   return code;
 }
 
-/** Validates a whole address (a cart's destination is replaced, never merged). Paths are `[prefix…, field]`. */
-export function readAddressInput(input: MailingAddressInput, prefix: readonly string[] = ['address']): { fields: AddressFields; errors: UserError[] } {
+/**
+ * Validates an address, every field at once (a form marks them all in one round trip). Against `base`
+ * (the stored address, when updating) fields the input omits keep their value; without one, the input
+ * is the whole address. Paths are `[...prefix, field]`, as clients send them.
+ */
+export function readAddressInput(
+  input: MailingAddressInput,
+  options: { base?: AddressFields; prefix?: readonly string[] } = {},
+): { fields: AddressFields; errors: UserError[] } {
+  const { base, prefix = ['address'] } = options;
   const errors: UserError[] = [];
+  const pick = <K extends keyof AddressFields>(key: K) => (input[key] === undefined ? base?.[key] : input[key]);
   const path = (key: keyof AddressFields) => [...prefix, key];
-  const countryCode = readCountryCode(input.countryCode ?? '', path('countryCode'), errors) ?? '';
 
-  const provinceCode = optionalText(input.provinceCode, path('provinceCode'), errors, 'Province code', 32);
+  const countryCode = readCountryCode(pick('countryCode') ?? '', path('countryCode'), errors) ?? '';
+  const provinceCode = optionalText(pick('provinceCode'), path('provinceCode'), errors, 'Province code', 32);
   if (provinceCode !== null && !PROVINCE_CODE.test(provinceCode)) {
     errors.push(userError('INVALID', 'Province code may hold only letters, digits and hyphens.', path('provinceCode')));
   }
-  const phone = optionalText(input.phone, path('phone'), errors, 'Phone', 32);
+  const phone = optionalText(pick('phone'), path('phone'), errors, 'Phone', 32);
   if (phone !== null && !PHONE.test(phone)) {
     errors.push(userError('INVALID', 'Phone may hold only digits, spaces and + ( ) - .', path('phone')));
   }
   const fields: AddressFields = {
-    firstName: optionalText(input.firstName, path('firstName'), errors, 'First name'),
-    lastName: optionalText(input.lastName, path('lastName'), errors, 'Last name'),
-    address1: requiredText(input.address1, path('address1'), errors, 'Address'),
-    address2: optionalText(input.address2, path('address2'), errors, 'Address line 2'),
-    city: requiredText(input.city, path('city'), errors, 'City'),
+    firstName: optionalText(pick('firstName'), path('firstName'), errors, 'First name'),
+    lastName: optionalText(pick('lastName'), path('lastName'), errors, 'Last name'),
+    address1: requiredText(pick('address1'), path('address1'), errors, 'Address'),
+    address2: optionalText(pick('address2'), path('address2'), errors, 'Address line 2'),
+    city: requiredText(pick('city'), path('city'), errors, 'City'),
     provinceCode: provinceCode?.toUpperCase() ?? null,
-    zip: optionalText(input.zip, path('zip'), errors, 'ZIP code', 20),
+    zip: optionalText(pick('zip'), path('zip'), errors, 'ZIP code', 20),
     countryCode,
     phone,
   };
