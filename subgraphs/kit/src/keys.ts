@@ -71,14 +71,3 @@ export function loadKeyRing(self: string, options: { required?: readonly string[
   }
   return { self, privateKey, publicKey };
 }
-
-/** A key ring built in memory, for tests: every principal's public key, and `self`'s private key. */
-export function keyRingFrom(self: string, pairs: ReadonlyMap<string, { privateKey: KeyObject; publicKey: KeyObject }>): KeyRing {
-  const own = pairs.get(self);
-  if (!own) throw new Error(`No key pair for ${self}`);
-  return { self, privateKey: own.privateKey, publicKey: (principal) => pairs.get(principal)?.publicKey };
-}
-
-export function generateKeyPairs(principals: readonly string[]): Map<string, { privateKey: KeyObject; publicKey: KeyObject }> {
-  return new Map(principals.map((principal) => [principal, generateKeyPairSync('ed25519')]));
-}

@@ -114,11 +114,3 @@ export function createServiceClients(options: ServiceClientOptions) {
     },
   };
 }
-
-export type ServiceClients = ReturnType<typeof createServiceClients>;
-
-/** For contexts that call nothing (tests of one subgraph, scripts): every call fails as UNAVAILABLE. */
-export const NO_SERVICES: ServiceClient = {
-  query: (service) => Promise.reject(new ServiceCallError(service, 'UNAVAILABLE', 'no service calls in this context')),
-  entity: (service) => Promise.reject(new ServiceCallError(service, 'UNAVAILABLE', 'no service calls in this context')),
-};
