@@ -79,17 +79,17 @@ export async function createSubgraphServer<TLoaders>(
   const services = createServiceClients({ urlOf: runtime.serviceUrl, sign: (audience) => sign({ role: 'service', customerId: null }, audience), log });
   let bus: EventBus;
   const context = (viewer: Viewer, requestId?: string): RequestContext<TLoaders> => {
-    const ctx = createRequestContext<TLoaders>({
+    const requestLog = requestId ? log.child({ requestId }) : log;
+    return createRequestContext<TLoaders>({
       viewer,
       requestId,
-      log,
+      log: requestLog,
       em: db.fork(),
       createLoaders: definition.createLoaders,
-      services: services.forRequest(requestId ?? 'internal', log),
+      services: services.forRequest(requestId ?? 'internal', requestLog),
       keys,
       onEventsCommitted: () => bus.nudge(),
     });
-    return requestId ? { ...ctx, log: log.child({ requestId }) } : ctx;
   };
   bus = new EventBus({
     name: definition.name,
