@@ -25,6 +25,11 @@ grant commerce_events to commerce_cart;
 create schema cart authorization commerce_cart;
 revoke all on schema cart from public;
 
+create role commerce_orders login password 'dev-only-orders-password';
+grant commerce_events to commerce_orders;
+create schema orders authorization commerce_orders;
+revoke all on schema orders from public;
+
 create role commerce_shipping login password 'dev-only-shipping-password';
 grant commerce_events to commerce_shipping;
 create schema shipping authorization commerce_shipping;

@@ -53,6 +53,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
         DATABASE_URL: databaseUrl(subgraph.name),
         EVENTS_ROLE,
         KEYS_DIR: '/run/secrets',
+        ...Object.fromEntries((subgraph.env ?? []).map((name) => [name, `\${${name}:-}`])),
         ...Object.fromEntries((subgraph.calls ?? []).map((name) => {
           const callee = subgraphs.find((s) => s.name === name);
           if (!callee) throw new Error(`${subgraph.name} calls ${name}, which subgraphs/index.ts does not list`);

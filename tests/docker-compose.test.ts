@@ -39,6 +39,7 @@ describe('docker-compose.yml and deploy/roles.sql', () => {
       expect(privateKeys).toEqual([`${subgraph.name}.key`]);
       expect(service!.secrets!.map((secret) => secret.target)).toContain('gateway.pub');
       for (const callee of subgraph.calls ?? []) expect(service!.environment).toHaveProperty(`${callee.toUpperCase()}_URL`);
+      for (const variable of subgraph.env ?? []) expect(service!.environment).toHaveProperty(variable);
     }
   });
 

@@ -43,6 +43,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   workers?: Record<string, Worker>;
   /** The subgraphs this one calls; their `<NAME>_URL` must be set where it runs. */
   calls?: string[];
+  /** Variables it reads beyond those every subgraph shares (docker-compose passes them through from the host). */
+  env?: string[];
   /**
    * Demo data for an empty database, as the subgraph itself. Seeds run in the order of
    * subgraphs/index.ts, each after the events of those before it were applied.

@@ -1,0 +1,4 @@
+import { runSubgraph } from '#kit';
+import { orders } from './subgraph.ts';
+
+await runSubgraph(orders);
