@@ -10,21 +10,12 @@ import type Stripe from 'stripe';
 import { formatAmount } from './currency.ts';
 import { cardError, invalidRequest, noSuch, unexpectedState } from './errors.ts';
 import { newId, nowSeconds } from './ids.ts';
-import { chargeObject, eventObject, paymentIntentObject, refundObject, type LocalEvent, type RequestInfo } from './objects.ts';
+import { chargeObject, eventObject, paymentIntentObject, refundObject, type LocalEvent, type NewPaymentIntent, type RequestInfo } from './objects.ts';
+
 import { TEST_CARDS, type TestCard } from './test-cards.ts';
 
 const CANCELABLE = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 const CONFIRMABLE = ['requires_confirmation', 'requires_payment_method', 'requires_action'];
-
-export interface NewPaymentIntent {
-  amount: number;
-  currency: string;
-  metadata: Record<string, string>;
-  description: string | null;
-  captureMethod: 'automatic' | 'automatic_async';
-  automatic: boolean;
-  allowedPaymentMethodTypes: string[] | null;
-}
 
 export interface NewRefund {
   paymentIntent?: string;

@@ -17,13 +17,7 @@ export type LocalEvent =
   | Stripe.ChargeRefundedEvent
   | Stripe.RefundCreatedEvent;
 
-/** Which API request caused a change: events carry it, as Stripe's do. */
-export interface RequestInfo {
-  requestId: string | null;
-  idempotencyKey: string | null;
-}
-
-export function paymentIntentObject(input: {
+export interface NewPaymentIntent {
   amount: number;
   currency: string;
   metadata: Record<string, string>;
@@ -31,7 +25,15 @@ export function paymentIntentObject(input: {
   captureMethod: 'automatic' | 'automatic_async';
   automatic: boolean;
   allowedPaymentMethodTypes: string[] | null;
-}): Stripe.PaymentIntent {
+}
+
+/** Which API request caused a change: events carry it, as Stripe's do. */
+export interface RequestInfo {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+export function paymentIntentObject(input: NewPaymentIntent): Stripe.PaymentIntent {
   const id = newId('pi');
   return {
     id,
