@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import { ANONYMOUS, verifyAccessToken, type KeyRing, type Viewer } from '#kit';
 
 /**
@@ -8,9 +9,23 @@ import { ANONYMOUS, verifyAccessToken, type KeyRing, type Viewer } from '#kit';
  * would for a shopper who is not signed in.
  */
 export async function viewerOf(req: IncomingMessage, keys: KeyRing): Promise<Viewer> {
+  const clientIp = clientIpOf(req);
   const header = req.headers.authorization;
-  if (!header) return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return ANONYMOUS;
-  return (await verifyAccessToken(match[1]!, keys)) ?? ANONYMOUS;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  const viewer = match ? ((await verifyAccessToken(match[1]!, keys)) ?? ANONYMOUS) : ANONYMOUS;
+  return clientIp ? { ...viewer, clientIp } : viewer;
+}
+
+/**
+ * The caller's address: the socket's, or with TRUST_PROXY=1 (behind a load balancer that sets it) the
+ * first address of X-Forwarded-For. Subgraphs receive it inside the signed identity, for risk checks.
+ */
+export function clientIpOf(req: IncomingMessage): string | null {
+  if (process.env.TRUST_PROXY === '1') {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first && isIP(first)) return first;
+  }
+  const address = req.socket.remoteAddress ?? null;
+  return address?.startsWith('::ffff:') ? address.slice(7) : address;
 }

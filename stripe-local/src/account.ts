@@ -143,6 +143,14 @@ export class LocalAccount {
     return refund;
   }
 
+  /** Refunds newest first, as Stripe lists them, optionally of one PaymentIntent or charge. */
+  listRefunds(filter: { paymentIntent?: string | undefined; charge?: string | undefined }): Stripe.Refund[] {
+    return [...this.refunds.values()]
+      .filter((refund) => (!filter.paymentIntent || refund.payment_intent === filter.paymentIntent) && (!filter.charge || refund.charge === filter.charge))
+      .reverse()
+      .map(snapshot);
+  }
+
   refund(id: string): Stripe.Refund {
     const refund = this.refunds.get(id);
     if (!refund) throw noSuch('refund', id, 'id');

@@ -113,6 +113,17 @@ export function apiRoutes(account: LocalAccount): ApiRoute[] {
     },
     {
       method: 'GET',
+      path: /^\/v1\/refunds$/,
+      run: ({ params }) => {
+        refuseUnknown(params, { payment_intent: true, charge: true, limit: true, expand: true });
+        const limit = readInteger(params, 'limit') ?? 10;
+        if (limit < 1 || limit > 100) throw invalidRequest('Invalid integer: must be between 1 and 100', { param: 'limit' });
+        const data = account.listRefunds({ paymentIntent: readString(params, 'payment_intent'), charge: readString(params, 'charge') });
+        return { object: 'list', data: data.slice(0, limit), has_more: data.length > limit, url: '/v1/refunds' };
+      },
+    },
+    {
+      method: 'GET',
       path: new RegExp(`^/v1/refunds/${ID}$`),
       run: ({ params, ids }) => {
         refuseUnknown(params, { expand: true });

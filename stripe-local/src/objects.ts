@@ -157,7 +157,7 @@ function cardDetails(card: TestCard, amount: number): Stripe.Charge.PaymentMetho
     authorization_code: card.decline ? null : '123456',
     brand: card.brand,
     checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass' },
-    country: 'US',
+    country: card.country ?? 'US',
     electronic_commerce_indicator: null,
     exp_month: 12,
     exp_year: new Date().getUTCFullYear() + 3,

@@ -13,6 +13,8 @@ export interface Viewer {
   customerId: string | null;
   /** The calling subgraph, for `service` viewers only. */
   service?: string | null;
+  /** The person's IP address as the gateway saw it (risk checks, rate limits); absent for services. */
+  clientIp?: string | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ role: 'anonymous', customerId: null });
@@ -42,13 +44,13 @@ export function createIdentitySigner(keys: KeyRing) {
   return async (viewer: Viewer, audience: string): Promise<string> => {
     const claims =
       keys.self === GATEWAY
-        ? { role: viewer.role === 'service' ? 'anonymous' : viewer.role, sub: viewer.customerId ?? undefined }
-        : { role: 'service' as const, sub: undefined };
-    const cacheKey = `${audience}|${claims.role}|${claims.sub ?? ''}`;
+        ? { role: viewer.role === 'service' ? 'anonymous' : viewer.role, sub: viewer.customerId ?? undefined, ip: viewer.clientIp ?? undefined }
+        : { role: 'service' as const, sub: undefined, ip: undefined };
+    const cacheKey = `${audience}|${claims.role}|${claims.sub ?? ''}|${claims.ip ?? ''}`;
     const now = Math.floor(Date.now() / 1000);
     const cached = cache.get(cacheKey);
     if (cached && cached.reuseUntil > now) return cached.token;
-    let jwt = new SignJWT({ role: claims.role })
+    let jwt = new SignJWT(claims.ip ? { role: claims.role, ip: claims.ip } : { role: claims.role })
       .setProtectedHeader({ alg: ALGORITHM, kid: keys.self })
       .setIssuer(keys.self)
       .setAudience(audience)
@@ -86,7 +88,7 @@ export function createIdentityVerifier(keys: KeyRing) {
     if (!key) return null;
     try {
       const { payload } = await jwtVerify(header, key, { algorithms: [ALGORITHM], issuer, audience: keys.self });
-      const viewer = viewerOf(issuer, payload.role, payload.sub);
+      const viewer = viewerOf(issuer, payload.role, payload.sub, payload.ip);
       if (viewer && typeof payload.exp === 'number') {
         if (cache.size > 10_000) cache.clear();
         cache.set(header, { viewer, expires: payload.exp });
@@ -99,9 +101,10 @@ export function createIdentityVerifier(keys: KeyRing) {
   };
 }
 
-function viewerOf(issuer: string, role: unknown, sub: unknown): Viewer | null {
+function viewerOf(issuer: string, role: unknown, sub: unknown, ip: unknown): Viewer | null {
   if (issuer !== GATEWAY) return role === 'service' ? serviceViewer(issuer) : null;
-  if (role === 'anonymous') return ANONYMOUS;
-  if ((role === 'customer' || role === 'staff') && typeof sub === 'string') return { role, customerId: sub };
+  const clientIp = typeof ip === 'string' && ip.length <= 64 ? { clientIp: ip } : {};
+  if (role === 'anonymous') return clientIp.clientIp ? { ...ANONYMOUS, ...clientIp } : ANONYMOUS;
+  if ((role === 'customer' || role === 'staff') && typeof sub === 'string') return { role, customerId: sub, ...clientIp };
   return null;
 }

@@ -1,3 +1,4 @@
 import { Migration20261201000000_init } from './20261201000000-init.ts';
+import { Migration20261202000000_payments_fulfilment } from './20261202000000-payments-fulfilment.ts';
 
-export const migrations = [Migration20261201000000_init];
+export const migrations = [Migration20261201000000_init, Migration20261202000000_payments_fulfilment];

@@ -4,10 +4,13 @@ import { OrderLine } from './entities/order-line.entity.ts';
 import { Order } from './entities/order.entity.ts';
 import { createLoaders, type OrdersLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { onShipmentDelivered, onShipmentShipped } from './services/fulfilment.service.ts';
+import { expireUnpaidOrders } from './services/order-cancel.service.ts';
+import { retryPendingRefunds } from './services/refund.service.ts';
 import { stripeWebhookRoute } from './services/stripe-webhook.service.ts';
 import { stripeSettings } from './stripe.ts';
 
-/** Checkout, orders, their payment (Stripe) and status (PostgreSQL schema `orders`). */
+/** Checkout, orders, their payment (Stripe), refunds, returns, risk and status (PostgreSQL schema `orders`). */
 export const orders = defineSubgraph<OrdersLoaders>({
   name: 'orders',
   port: 4004,
@@ -18,12 +21,30 @@ export const orders = defineSubgraph<OrdersLoaders>({
   resolvers,
   permissions: {
     // Guests check out too; whose cart and whose order it is, the services check.
-    Query: { order: allow.people },
-    Mutation: { checkoutComplete: allow.people },
+    Query: { order: allow.people, orders: allow.staff, orderFulfilment: allow.services('shipping') },
+    Mutation: {
+      checkoutComplete: allow.people,
+      orderCancel: allow.staff,
+      orderRefund: allow.staff,
+      orderRiskApprove: allow.staff,
+      // The customer who placed the order (or staff on their behalf): the service checks whose it is.
+      returnRequest: allow.signedIn,
+      returnApprove: allow.staff,
+      returnDecline: allow.staff,
+      returnReceive: allow.staff,
+    },
   },
-  // The cart to check out; stock reservations; the lines' titles (ProductVariant `_entities`).
-  calls: ['cart', 'inventory', 'products'],
-  env: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+  subscribers: {
+    'shipping.shipment.shipped': onShipmentShipped,
+    'shipping.shipment.delivered': onShipmentDelivered,
+  },
+  workers: {
+    'expire-unpaid-orders': { cron: '* * * * *', run: async (ctx) => void (await expireUnpaidOrders(ctx)) },
+    'retry-pending-refunds': { cron: '* * * * *', run: retryPendingRefunds },
+  },
+  // The cart to check out; stock reservations; the lines' titles (ProductVariant `_entities`); the account email.
+  calls: ['cart', 'inventory', 'products', 'customers'],
+  env: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'PAYMENT_TIMEOUT_MINUTES'],
   routes: ({ log, context }) => {
     // STRIPE_SECRET_KEY, STRIPE_API_URL, STRIPE_WEBHOOK_SECRET: read here, at start, so a bad value stops the process.
     stripeSettings();
@@ -34,6 +55,9 @@ export const orders = defineSubgraph<OrdersLoaders>({
     mappers: {
       Order: '../entities/order.entity.ts#Order',
       OrderLine: '../entities/order-line.entity.ts#OrderLine',
+      OrderRefund: '../services/refund.service.ts#RefundRow',
+      OrderReturn: '../services/returns.service.ts#ReturnRow',
+      OrderReturnLine: '../loaders.ts#ReturnLineRow',
       Customer: '../refs.ts#CustomerRef',
       // `\#` escapes the import specifier's own `#` (codegen splits mappers on `#`).
       Money: '\\#kit#MoneyValue',

@@ -230,16 +230,17 @@ describe('checkoutComplete', () => {
       expect((await orderRow(guestOrderId))!.status).toBe('PAID');
     });
 
-    it('notes a failed payment without changing the order, and cancels on payment_intent.canceled', async () => {
+    it('cancels the order and its intent when the payment fails, releasing the stock; a later canceled event is only noted', async () => {
       const cart = await createCart([{ merchandiseId: variants[6]!.id, quantity: 1 }]);
       const answer = await checkout(cart.id, 'guest-key-cancel');
       const orderId = uuidOf(answer.order.id);
       const intentId = intentOf(answer.paymentIntentClientSecret!);
       const failed = await fetch(`${local.url}/_local/payment_intents/${intentId}/fail`, { method: 'POST' });
       expect(((await failed.json()) as any).delivery).toMatchObject({ status: 200 });
-      expect((await orderRow(orderId))!.status).toBe('PENDING_PAYMENT');
+      expect((await orderRow(orderId))!.status).toBe('CANCELLED');
+      // The intent is cancelled too, so the buyer cannot pay a cancelled order with another card.
+      expect((await stripe().paymentIntents.retrieve(intentId)).status).toBe('canceled');
 
-      await stripe().paymentIntents.cancel(intentId);
       const [canceled] = local.events({ type: 'payment_intent.canceled', object: intentId });
       expect((await local.deliver(canceled!.id)).status).toBe(200);
       expect((await orderRow(orderId))!.status).toBe('CANCELLED');
@@ -247,7 +248,7 @@ describe('checkoutComplete', () => {
         'select from_status, to_status from order_history where order_id = ? order by id',
         [orderId],
       );
-      expect(history.map((row) => `${row.from_status}>${row.to_status}`)).toEqual(['null>PENDING_PAYMENT', 'PENDING_PAYMENT>PENDING_PAYMENT', 'PENDING_PAYMENT>CANCELLED']);
+      expect(history.map((row) => `${row.from_status}>${row.to_status}`)).toEqual(['null>PENDING_PAYMENT', 'PENDING_PAYMENT>CANCELLED', 'CANCELLED>CANCELLED']);
       const released = await eventually(
         () => system.subgraphs.inventory!.sql<{ status: string }>('select status from stock_reservation where order_id = ?', [orderId]),
         (rows) => rows.length > 0 && rows.every((row) => row.status === 'RELEASED'),

@@ -19,7 +19,9 @@ export const Customer: CustomerResolvers = {
   // Other subgraphs resolve Customer entities (an order's customer): only the account itself and staff see one.
   __resolveReference: (reference, { viewer, loaders }) => {
     const id = tryParseGlobalId(reference.id, 'Customer');
-    if (!id || !(viewer.role === 'staff' || viewer.customerId === id)) return null;
+    // The account itself, staff, and the orders service (the confirmation email of a signed-in checkout).
+    const allowed = viewer.role === 'staff' || viewer.customerId === id || (viewer.role === 'service' && viewer.service === 'orders');
+    if (!id || !allowed) return null;
     return loaders.customerById.load(id);
   },
   id: (customer) => toGlobalId('Customer', customer.id),

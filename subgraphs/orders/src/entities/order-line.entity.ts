@@ -13,6 +13,8 @@ const OrderLineSchema = defineEntity({
     quantity: p.integer(),
     unitPriceMinor: p.integer(),
     totalMinor: p.integer(),
+    shippedQuantity: p.integer(),
+    returnedQuantity: p.integer(),
   },
 });
 

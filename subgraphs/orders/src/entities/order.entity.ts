@@ -1,6 +1,19 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import { ORDER_STATUSES } from '../services/order-state-machine.ts';
 
+/** The cart's shipping address, as it was at checkout. */
+export interface OrderAddress {
+  firstName: string | null;
+  lastName: string | null;
+  address1: string;
+  address2: string | null;
+  city: string;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string;
+  phone: string | null;
+}
+
 /** An order: who placed it, its status, its totals snapshotted from the cart, and its PaymentIntent. */
 const OrderSchema = defineEntity({
   name: 'Order',
@@ -19,6 +32,13 @@ const OrderSchema = defineEntity({
     taxMinor: p.integer(),
     totalMinor: p.integer(),
     stripePaymentIntentId: p.text(),
+    shippingAddress: p.json<OrderAddress>().nullable(),
+    /** What the payment captured; zero until paid. */
+    capturedMinor: p.integer(),
+    /** Refunds succeeded or in flight; never above capturedMinor. */
+    refundedMinor: p.integer(),
+    /** A HIGH risk assessment holds the order: it cannot ship until staff approve it. */
+    held: p.boolean(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Order as OrderModel } from '../entities/order.entity.ts';
 import type { OrderLine as OrderLineModel } from '../entities/order-line.entity.ts';
+import type { RefundRow as RefundRowModel } from '../services/refund.service.ts';
+import type { ReturnRow as ReturnRowModel } from '../services/returns.service.ts';
+import type { ReturnLineRow as ReturnLineRowModel } from '../loaders.ts';
 import type { CustomerRef as CustomerRefModel } from '../refs.ts';
 import type { MoneyValue as MoneyValueModel } from '#kit';
 import type { OrdersContext } from '../context.ts';
@@ -100,6 +103,14 @@ export type Money = {
   currencyCode: CurrencyCode;
 };
 
+/** An amount of money as a client sends it, the same shape as `Money`. */
+export type MoneyInput = {
+  /** Decimal amount, e.g. "19.99": digits, then at most as many decimals as the currency has (none for JPY). Never rounded. */
+  amount: Scalars['String']['input'];
+  /** ISO 4217 currency code. */
+  currencyCode: CurrencyCode;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -108,12 +119,78 @@ export type Mutation = {
    * The same `idempotencyKey` always answers the same order and PaymentIntent.
    */
   checkoutComplete: CheckoutCompletePayload;
+  /**
+   * Cancels an order that has not shipped (staff). Its stock goes back; a paid order is refunded in full
+   * through Stripe. Codes: `NOT_FOUND`, `NOT_CANCELLABLE` (it shipped, or is already cancelled or refunded), `INVALID`.
+   */
+  orderCancel: OrderCancelPayload;
+  /**
+   * Refunds some or all of what was captured, through Stripe (staff). Codes: `NOT_FOUND`, `NOT_REFUNDABLE`
+   * (nothing was captured), `AMOUNT_EXCEEDS_REFUNDABLE`, `INVALID` (amount not positive, wrong currency,
+   * reason missing), `PAYMENT_UNAVAILABLE` (Stripe refused or could not be reached; nothing was refunded).
+   */
+  orderRefund: OrderRefundPayload;
+  /** Releases an order a risk check held, so it can ship (staff). Codes: `NOT_FOUND`, `NOT_HELD`. */
+  orderRiskApprove: OrderRiskApprovePayload;
+  /** Accepts a requested return (staff); the customer sends the goods back. Codes: `NOT_FOUND`, `INVALID_STATE`. */
+  returnApprove: ReturnPayload;
+  /** Refuses a requested return (staff). Codes: `NOT_FOUND`, `INVALID_STATE`, `INVALID` (reason missing). */
+  returnDecline: ReturnPayload;
+  /**
+   * Records that an approved return's goods arrived (staff): they go back into stock and their value is
+   * refunded through Stripe. Codes: `NOT_FOUND`, `INVALID_STATE`, `PAYMENT_UNAVAILABLE`.
+   */
+  returnReceive: ReturnPayload;
+  /**
+   * Asks to return delivered units of one of your orders (the customer who placed it). Codes: `NOT_FOUND`,
+   * `NOT_RETURNABLE` (nothing of that line was delivered, or more than remains is asked), `INVALID`.
+   */
+  returnRequest: ReturnPayload;
 };
 
 
 export type MutationCheckoutCompleteArgs = {
   cartId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationOrderCancelArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationOrderRefundArgs = {
+  amount?: InputMaybe<MoneyInput>;
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationOrderRiskApproveArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnApproveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnDeclineArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReturnReceiveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnRequestArgs = {
+  input: ReturnRequestInput;
 };
 
 /** A customer's order: what was bought at what price, and where it stands. */
@@ -123,16 +200,62 @@ export type Order = {
   createdAt: Scalars['DateTime']['output'];
   /** The customer who placed the order; null for a guest's order. */
   customer?: Maybe<Customer>;
+  /** Whether a risk check holds the order: it cannot ship until staff approve it (`orderRiskApprove`). */
+  held: Scalars['Boolean']['output'];
+  /** Every status change: who, when, from, to and why (staff only; null for anyone else). */
+  history?: Maybe<Array<OrderHistoryEntry>>;
   /** Opaque global id (`gid://commerce/Order/<uuid>`). */
   id: Scalars['ID']['output'];
   /** What was bought, in the cart's order. */
   lines: Array<OrderLine>;
   /** The order number the customer sees, gap-free and increasing, e.g. 1001. */
   number: Scalars['Int']['output'];
+  /** What was captured and refunded. */
+  payment: OrderPayment;
+  /** Refunds, oldest first. */
+  refunds: Array<OrderRefund>;
+  /** Returns, oldest first. */
+  returns: Array<OrderReturn>;
+  /** The risk assessment; null until the order is assessed (at checkout). */
+  risk?: Maybe<OrderRisk>;
+  /** Where it ships, as the cart had it at checkout; null when the cart had none. */
+  shippingAddress?: Maybe<OrderAddress>;
   /** Where the order stands. */
   status: OrderStatus;
   /** The amounts, as the cart had them at checkout. */
   totals: OrderTotals;
+};
+
+/** An order's destination, as it was at checkout. */
+export type OrderAddress = {
+  __typename?: 'OrderAddress';
+  /** Street address. */
+  address1: Scalars['String']['output'];
+  /** Apartment, suite or unit. */
+  address2?: Maybe<Scalars['String']['output']>;
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['output'];
+  /** Recipient's given name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Recipient's family name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Region code, e.g. `CA`. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+/** Result of `orderCancel`. */
+export type OrderCancelPayload = {
+  __typename?: 'OrderCancelPayload';
+  /** The order as it now is; null when nothing changed. */
+  order?: Maybe<Order>;
+  /** Why nothing changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** A page of orders. */
@@ -155,6 +278,51 @@ export type OrderEdge = {
   node: Order;
 };
 
+/** What shipping needs to ship an order. */
+export type OrderFulfilment = {
+  __typename?: 'OrderFulfilment';
+  /** Where the shipping notifications go. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Whether a risk check holds the order until staff approve it. */
+  held: Scalars['Boolean']['output'];
+  /** The order's global id. */
+  id: Scalars['ID']['output'];
+  /** The order's lines. */
+  lines: Array<OrderFulfilmentLine>;
+  /** The order number. */
+  number: Scalars['Int']['output'];
+  /** Where the order stands; it ships when PAID or PARTIALLY_FULFILLED and not held. */
+  status: OrderStatus;
+};
+
+/** A line as shipping sees it. */
+export type OrderFulfilmentLine = {
+  __typename?: 'OrderFulfilmentLine';
+  /** The order line's global id. */
+  id: Scalars['ID']['output'];
+  /** Units bought. */
+  quantity: Scalars['Int']['output'];
+  /** The line's title as the shopper saw it. */
+  title: Scalars['String']['output'];
+  /** The variant's global id. */
+  variantId: Scalars['ID']['output'];
+};
+
+/** One change of an order's status, or a note about its payment (then `from` = `to`). */
+export type OrderHistoryEntry = {
+  __typename?: 'OrderHistoryEntry';
+  /** Who or what: `customer:<id>`, `guest`, `stripe`, `staff:<id>`, `shipping`, `system`. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The status before; null for the order's creation. */
+  from?: Maybe<OrderStatus>;
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** The status after. */
+  to: OrderStatus;
+};
+
 /** One variant in an order, with the price it was sold at. */
 export type OrderLine = {
   __typename?: 'OrderLine';
@@ -164,8 +332,101 @@ export type OrderLine = {
   merchandise: ProductVariant;
   /** How many units. */
   quantity: Scalars['Int']['output'];
+  /** Units returned and received so far. */
+  returnedQuantity: Scalars['Int']['output'];
+  /** Units shipped so far. */
+  shippedQuantity: Scalars['Int']['output'];
   /** What the shopper saw: the product's title and the variant's, as they were at checkout. */
   title: Scalars['String']['output'];
+  /** The line's price (unit price × quantity), before order-level discounts. */
+  total: Money;
+  /** The price of one unit, before order-level discounts. */
+  unitPrice: Money;
+};
+
+/** The money of an order. */
+export type OrderPayment = {
+  __typename?: 'OrderPayment';
+  /** What the payment captured (zero until paid). */
+  captured: Money;
+  /** What can still be refunded. */
+  refundable: Money;
+  /** What was refunded, or is being refunded. */
+  refunded: Money;
+};
+
+/** A refund of (part of) an order's payment. */
+export type OrderRefund = {
+  __typename?: 'OrderRefund';
+  /** How much. */
+  amount: Money;
+  /** When it was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** Where it stands at Stripe. */
+  status: RefundStatus;
+};
+
+/** Result of `orderRefund`. */
+export type OrderRefundPayload = {
+  __typename?: 'OrderRefundPayload';
+  /** The order as it now is; null when nothing changed. */
+  order?: Maybe<Order>;
+  /** The refund made; null when nothing was refunded. */
+  refund?: Maybe<OrderRefund>;
+  /** Why nothing was refunded, if so. */
+  userErrors: Array<UserError>;
+};
+
+/** A customer's request to send units of an order back. */
+export type OrderReturn = {
+  __typename?: 'OrderReturn';
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why staff declined it; null unless DECLINED. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The units to return. */
+  lines: Array<OrderReturnLine>;
+  /** The refund made when the goods arrived; null before. */
+  refund?: Maybe<OrderRefund>;
+  /** Where it stands. */
+  status: ReturnStatus;
+};
+
+/** Units of one line in a return. */
+export type OrderReturnLine = {
+  __typename?: 'OrderReturnLine';
+  /** The order line. */
+  orderLine: OrderLine;
+  /** How many units. */
+  quantity: Scalars['Int']['output'];
+  /** Why, as the customer said. */
+  reason: Scalars['String']['output'];
+};
+
+/** What the risk checks found. */
+export type OrderRisk = {
+  __typename?: 'OrderRisk';
+  /** How risky the order looks. */
+  level: RiskLevel;
+  /** Each rule that fired, in words. */
+  reasons: Array<Scalars['String']['output']>;
+  /** What to do about it. */
+  recommendation: RiskRecommendation;
+};
+
+/** Result of `orderRiskApprove`. */
+export type OrderRiskApprovePayload = {
+  __typename?: 'OrderRiskApprovePayload';
+  /** The order, no longer held; null when nothing changed. */
+  order?: Maybe<Order>;
+  /** Why nothing changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** Where an order stands. */
@@ -224,12 +485,93 @@ export type Query = {
   __typename?: 'Query';
   /** An order by its id; only the customer who placed it and staff see it. Null when there is no such order or it is someone else's. */
   order?: Maybe<Order>;
+  /** What shipping needs to ship an order (the shipping service only). Null for an unknown order. */
+  orderFulfilment?: Maybe<OrderFulfilment>;
+  /** Every order, newest first, for staff; optionally only those in one status. */
+  orders: OrderConnection;
 };
 
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type QueryOrderFulfilmentArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OrderStatus>;
+};
+
+/** Where a refund stands. */
+export type RefundStatus =
+  /** Stripe refused it; nothing was refunded. */
+  | 'FAILED'
+  /** Sent to Stripe, not yet confirmed. */
+  | 'PENDING'
+  /** Stripe refunded it. */
+  | 'SUCCEEDED';
+
+/** Units of one order line to return. */
+export type ReturnLineInput = {
+  /** The order line's global id. */
+  orderLineId: Scalars['ID']['input'];
+  /** How many units (at least 1). */
+  quantity: Scalars['Int']['input'];
+  /** Why, e.g. "Too small" (1 to 500 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of the return mutations. */
+export type ReturnPayload = {
+  __typename?: 'ReturnPayload';
+  /** The return as it now is; null when nothing changed. */
+  return?: Maybe<OrderReturn>;
+  /** Why nothing changed, if so. */
+  userErrors: Array<UserError>;
+};
+
+/** What to return: lines of one delivered order. */
+export type ReturnRequestInput = {
+  /** The lines and how many units of each (each line at most once). */
+  lines: Array<ReturnLineInput>;
+  /** The order's global id. */
+  orderId: Scalars['ID']['input'];
+};
+
+/** Where a return stands. */
+export type ReturnStatus =
+  /** Accepted; waiting for the goods. */
+  | 'APPROVED'
+  /** Refused by staff. */
+  | 'DECLINED'
+  /** The goods arrived: restocked and refunded. */
+  | 'RECEIVED'
+  /** Asked for by the customer; staff decide. */
+  | 'REQUESTED';
+
+/** How risky an order looks. */
+export type RiskLevel =
+  /** Held until staff approve it. */
+  | 'HIGH'
+  /** Nothing unusual. */
+  | 'LOW'
+  /** Something to look at. */
+  | 'MEDIUM';
+
+/** What the risk checks recommend. */
+export type RiskRecommendation =
+  /** Ship it. */
+  | 'ACCEPT'
+  /** Cancel it. */
+  | 'CANCEL'
+  /** Look before shipping. */
+  | 'INVESTIGATE';
 
 /** Why a mutation did not do what was asked. */
 export type UserError = {
@@ -349,17 +691,37 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyValueModel>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderAddress: ResolverTypeWrapper<OrderAddress>;
+  OrderCancelPayload: ResolverTypeWrapper<Omit<OrderCancelPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['OrderEdge']>, nodes: Array<ResolversTypes['Order']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderFulfilment: ResolverTypeWrapper<OrderFulfilment>;
+  OrderFulfilmentLine: ResolverTypeWrapper<OrderFulfilmentLine>;
+  OrderHistoryEntry: ResolverTypeWrapper<OrderHistoryEntry>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
+  OrderPayment: ResolverTypeWrapper<Omit<OrderPayment, 'captured' | 'refundable' | 'refunded'> & { captured: ResolversTypes['Money'], refundable: ResolversTypes['Money'], refunded: ResolversTypes['Money'] }>;
+  OrderRefund: ResolverTypeWrapper<RefundRowModel>;
+  OrderRefundPayload: ResolverTypeWrapper<Omit<OrderRefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversTypes['Order']>, refund?: Maybe<ResolversTypes['OrderRefund']> }>;
+  OrderReturn: ResolverTypeWrapper<ReturnRowModel>;
+  OrderReturnLine: ResolverTypeWrapper<ReturnLineRowModel>;
+  OrderRisk: ResolverTypeWrapper<OrderRisk>;
+  OrderRiskApprovePayload: ResolverTypeWrapper<Omit<OrderRiskApprovePayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
   OrderTotals: ResolverTypeWrapper<Omit<OrderTotals, 'discounts' | 'shipping' | 'subtotal' | 'tax' | 'total'> & { discounts: ResolversTypes['Money'], shipping: ResolversTypes['Money'], subtotal: ResolversTypes['Money'], tax: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundStatus: RefundStatus;
+  ReturnLineInput: ReturnLineInput;
+  ReturnPayload: ResolverTypeWrapper<Omit<ReturnPayload, 'return'> & { return?: Maybe<ResolversTypes['OrderReturn']> }>;
+  ReturnRequestInput: ReturnRequestInput;
+  ReturnStatus: ReturnStatus;
+  RiskLevel: RiskLevel;
+  RiskRecommendation: RiskRecommendation;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
@@ -372,16 +734,32 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValueModel;
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
+  Boolean: Scalars['Boolean']['output'];
+  OrderAddress: OrderAddress;
+  OrderCancelPayload: Omit<OrderCancelPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderConnection: Omit<OrderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['OrderEdge']>, nodes: Array<ResolversParentTypes['Order']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFulfilment: OrderFulfilment;
+  OrderFulfilmentLine: OrderFulfilmentLine;
+  OrderHistoryEntry: OrderHistoryEntry;
   OrderLine: OrderLineModel;
+  OrderPayment: Omit<OrderPayment, 'captured' | 'refundable' | 'refunded'> & { captured: ResolversParentTypes['Money'], refundable: ResolversParentTypes['Money'], refunded: ResolversParentTypes['Money'] };
+  OrderRefund: RefundRowModel;
+  OrderRefundPayload: Omit<OrderRefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversParentTypes['Order']>, refund?: Maybe<ResolversParentTypes['OrderRefund']> };
+  OrderReturn: ReturnRowModel;
+  OrderReturnLine: ReturnLineRowModel;
+  OrderRisk: OrderRisk;
+  OrderRiskApprovePayload: Omit<OrderRiskApprovePayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderTotals: Omit<OrderTotals, 'discounts' | 'shipping' | 'subtotal' | 'tax' | 'total'> & { discounts: ResolversParentTypes['Money'], shipping: ResolversParentTypes['Money'], subtotal: ResolversParentTypes['Money'], tax: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
+  ReturnLineInput: ReturnLineInput;
+  ReturnPayload: Omit<ReturnPayload, 'return'> & { return?: Maybe<ResolversParentTypes['OrderReturn']> };
+  ReturnRequestInput: ReturnRequestInput;
   UserError: UserError;
 }>;
 
@@ -408,17 +786,48 @@ export type MoneyResolvers<ContextType = OrdersContext, ParentType extends Resol
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'cartId' | 'idempotencyKey'>>;
+  orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId' | 'reason'>>;
+  orderRefund?: Resolver<ResolversTypes['OrderRefundPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'orderId' | 'reason'>>;
+  orderRiskApprove?: Resolver<ResolversTypes['OrderRiskApprovePayload'], ParentType, ContextType, RequireFields<MutationOrderRiskApproveArgs, 'orderId'>>;
+  returnApprove?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnApproveArgs, 'id'>>;
+  returnDecline?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnDeclineArgs, 'id' | 'reason'>>;
+  returnReceive?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnReceiveArgs, 'id'>>;
+  returnRequest?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnRequestArgs, 'input'>>;
 }>;
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['OrderHistoryEntry']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['OrderPayment'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['OrderRefund']>, ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
+  risk?: Resolver<Maybe<ResolversTypes['OrderRisk']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['OrderAddress']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
+}>;
+
+export type OrderAddressResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderAddress'] = ResolversParentTypes['OrderAddress']> = ResolversObject<{
+  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OrderCancelPayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderCancelPayload'] = ResolversParentTypes['OrderCancelPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -432,11 +841,85 @@ export type OrderEdgeResolvers<ContextType = OrdersContext, ParentType extends R
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
 }>;
 
+export type OrderFulfilmentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderFulfilment'] = ResolversParentTypes['OrderFulfilment']> = ResolversObject<{
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderFulfilmentLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
+export type OrderFulfilmentLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderFulfilmentLine'] = ResolversParentTypes['OrderFulfilmentLine']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OrderHistoryEntryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderHistoryEntry'] = ResolversParentTypes['OrderHistoryEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   merchandise?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shippedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderPaymentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderPayment'] = ResolversParentTypes['OrderPayment']> = ResolversObject<{
+  captured?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refundable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderRefundResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRefund'] = ResolversParentTypes['OrderRefund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+}>;
+
+export type OrderRefundPayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRefundPayload'] = ResolversParentTypes['OrderRefundPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  refund?: Resolver<Maybe<ResolversTypes['OrderRefund']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type OrderReturnResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderReturn'] = ResolversParentTypes['OrderReturn']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderReturnLine']>, ParentType, ContextType>;
+  refund?: Resolver<Maybe<ResolversTypes['OrderRefund']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+}>;
+
+export type OrderReturnLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = ResolversObject<{
+  orderLine?: Resolver<ResolversTypes['OrderLine'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderRiskResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRisk'] = ResolversParentTypes['OrderRisk']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendation?: Resolver<ResolversTypes['RiskRecommendation'], ParentType, ContextType>;
+}>;
+
+export type OrderRiskApprovePayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRiskApprovePayload'] = ResolversParentTypes['OrderRiskApprovePayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type OrderTotalsResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderTotals'] = ResolversParentTypes['OrderTotals']> = ResolversObject<{
@@ -460,6 +943,13 @@ export type ProductVariantResolvers<ContextType = OrdersContext, ParentType exte
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderFulfilment?: Resolver<Maybe<ResolversTypes['OrderFulfilment']>, ParentType, ContextType, RequireFields<QueryOrderFulfilmentArgs, 'orderId'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
+}>;
+
+export type ReturnPayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ReturnPayload'] = ResolversParentTypes['ReturnPayload']> = ResolversObject<{
+  return?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -475,13 +965,26 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderAddress?: OrderAddressResolvers<ContextType>;
+  OrderCancelPayload?: OrderCancelPayloadResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderFulfilment?: OrderFulfilmentResolvers<ContextType>;
+  OrderFulfilmentLine?: OrderFulfilmentLineResolvers<ContextType>;
+  OrderHistoryEntry?: OrderHistoryEntryResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPayment?: OrderPaymentResolvers<ContextType>;
+  OrderRefund?: OrderRefundResolvers<ContextType>;
+  OrderRefundPayload?: OrderRefundPayloadResolvers<ContextType>;
+  OrderReturn?: OrderReturnResolvers<ContextType>;
+  OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
+  OrderRisk?: OrderRiskResolvers<ContextType>;
+  OrderRiskApprovePayload?: OrderRiskApprovePayloadResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReturnPayload?: ReturnPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -16,10 +16,20 @@ export async function visibleOrder(ctx: Ctx, orderId: string): Promise<Order | n
   return order && seesOrdersOf(ctx.viewer, order.customerId ?? null) ? order : null;
 }
 
-/** A customer's orders, newest first, keyset-paged on (created_at, id). */
-export async function ordersOf(ctx: Ctx, customerId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Order>> {
+/** A customer's orders, newest first. */
+export function ordersOf(ctx: Ctx, customerId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Order>> {
+  return pageOrders(ctx, { customerId }, first, after);
+}
+
+/** Every order (staff), newest first, optionally in one status. */
+export function allOrders(ctx: Ctx, first: number | null | undefined, after: string | null | undefined, status: string | null): Promise<Connection<Order>> {
+  return pageOrders(ctx, status ? { status } : {}, first, after);
+}
+
+/** Orders matching `filter`, newest first, keyset-paged on (created_at, id). */
+async function pageOrders(ctx: Ctx, filter: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Order>> {
   const limit = readPageSize(first);
-  const where: Record<string, unknown> = { customerId };
+  const where: Record<string, unknown> = { ...filter };
   if (after) {
     const [createdAt, id] = decodeCursor(after, 2);
     if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(createdAt))) {

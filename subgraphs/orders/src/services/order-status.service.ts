@@ -1,4 +1,4 @@
-import type { RequestContext } from '#kit';
+import type { RequestContext, Viewer } from '#kit';
 import { canTransition, type OrderStatus } from './order-state-machine.ts';
 
 /** Who or what changed an order: `customer:<uuid>`, `guest`, `stripe`, `staff:<uuid>`. */
@@ -48,4 +48,12 @@ export async function recordHistory(
     actor,
     reason.slice(0, 1000),
   ]);
+}
+
+/** The actor a person or service is recorded as in an order's history. */
+export function actorOf(viewer: Viewer): Actor {
+  if (viewer.role === 'staff') return `staff:${viewer.customerId}`;
+  if (viewer.role === 'customer') return `customer:${viewer.customerId}`;
+  if (viewer.role === 'service') return viewer.service ?? 'service';
+  return 'guest';
 }

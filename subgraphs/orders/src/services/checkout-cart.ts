@@ -1,0 +1,99 @@
+import { DomainError, InputErrors, parseMinorUnits, tryParseGlobalId, userError, type RequestContext } from '#kit';
+import type { OrderAddress } from '../entities/order.entity.ts';
+
+/** Cart warnings that mean the cart cannot be sold as it is; others (price changes, shipping) are informative. */
+const BLOCKING_WARNINGS = new Set(['MERCHANDISE_OUT_OF_STOCK', 'MERCHANDISE_NOT_ENOUGH_STOCK', 'MERCHANDISE_UNAVAILABLE']);
+
+const MONEY = 'amount currencyCode';
+const CART_QUERY = `query ($id: ID!) { cart(id: $id) {
+  id
+  lines { id quantity merchandise { id } cost { amountPerQuantity { ${MONEY} } totalAmount { ${MONEY} } } }
+  warnings { code message target }
+  cost { subtotalAmount { ${MONEY} } discountAmount { ${MONEY} } shippingAmount { ${MONEY} } totalTaxAmount { ${MONEY} } totalAmount { ${MONEY} } }
+  buyerIdentity { email customer { id } }
+  shippingAddress { firstName lastName address1 address2 city provinceCode zip countryCode phone }
+} }`;
+
+interface MoneyIn {
+  amount: string;
+  currencyCode: string;
+}
+interface CartIn {
+  id: string;
+  lines: { id: string; quantity: number; merchandise: { id: string }; cost: { amountPerQuantity: MoneyIn; totalAmount: MoneyIn } }[];
+  warnings: { code: string; message: string; target: string }[];
+  cost: { subtotalAmount: MoneyIn; discountAmount: MoneyIn; shippingAmount: MoneyIn; totalTaxAmount: MoneyIn; totalAmount: MoneyIn };
+  buyerIdentity: { email: string | null; customer: { id: string } | null };
+  shippingAddress: OrderAddress | null;
+}
+
+/** A cart as checkout sells it: amounts in minor units (the cart's own, never recomputed here). */
+export interface CheckoutCart {
+  cartId: string;
+  /** The cart owner's customer uuid; null for a guest cart. */
+  ownerId: string | null;
+  email: string | null;
+  shippingAddress: OrderAddress | null;
+  currencyCode: string;
+  subtotalMinor: number;
+  discountsMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  lines: { cartLineId: string; variantId: string; quantity: number; unitPriceMinor: number; totalMinor: number }[];
+}
+
+/**
+ * The cart from its owner, checked for checkout: the viewer's own (a guest cart only by a guest), not
+ * empty, no blocking warnings. The email is the cart's, else the signed-in owner's account email.
+ */
+export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: string, viewerCustomerId: string | null): Promise<CheckoutCart> {
+  const cart = await ctx.services.query<{ cart: CartIn | null }>('cart', CART_QUERY, { id: cartGid }).then((data) => data.cart);
+  if (!cart) throw new DomainError('NOT_FOUND', 'No such cart.', ['cartId']);
+  const ownerId = cart.buyerIdentity.customer ? tryParseGlobalId(cart.buyerIdentity.customer.id, 'Customer') : null;
+  // Only the cart's owner checks out a customer's cart; a guest cart only a guest (a signed-in customer claims it first).
+  if (ownerId !== viewerCustomerId) {
+    if (ownerId === null) throw new DomainError('CART_NOT_CLAIMED', 'Add this cart to your account before checking out (cartBuyerIdentityUpdate).', ['cartId']);
+    throw new DomainError('NOT_FOUND', 'No such cart.', ['cartId']);
+  }
+  if (cart.lines.length === 0) throw new DomainError('EMPTY_CART', 'The cart is empty.', ['cartId']);
+  const blocking = cart.warnings.filter((warning) => BLOCKING_WARNINGS.has(warning.code));
+  if (blocking.length > 0) throw new InputErrors(blocking.map((warning) => userError('CART_HAS_WARNINGS', warning.message, ['cartId'])));
+
+  let email = cart.buyerIdentity.email;
+  if (!email && cart.buyerIdentity.customer) {
+    const owner = await ctx.services.entity<{ email: string }>('customers', 'Customer', 'email', cart.buyerIdentity.customer.id);
+    email = owner?.email ?? null;
+  }
+  const currencyCode = cart.cost.totalAmount.currencyCode;
+  const minor = (value: MoneyIn): number => {
+    const parsed = value.currencyCode === currencyCode ? parseMinorUnits(value.amount, currencyCode) : null;
+    if (parsed === null) throw new Error(`cart answered an amount this service cannot read: ${value.amount} ${value.currencyCode}`);
+    return parsed;
+  };
+  return {
+    cartId: tryParseGlobalId(cart.id, 'Cart') ?? cart.id,
+    ownerId,
+    email,
+    shippingAddress: cart.shippingAddress,
+    currencyCode,
+    subtotalMinor: minor(cart.cost.subtotalAmount),
+    discountsMinor: minor(cart.cost.discountAmount),
+    shippingMinor: minor(cart.cost.shippingAmount),
+    taxMinor: minor(cart.cost.totalTaxAmount),
+    totalMinor: minor(cart.cost.totalAmount),
+    lines: cart.lines.map((line) => {
+      const variantId = tryParseGlobalId(line.merchandise.id, 'ProductVariant');
+      if (!variantId) throw new Error(`cart answered a line without a variant id: ${line.id}`);
+      return { cartLineId: line.id, variantId, quantity: line.quantity, unitPriceMinor: minor(line.cost.amountPerQuantity), totalMinor: minor(line.cost.totalAmount) };
+    }),
+  };
+}
+
+/** "Product — Variant" per line, from products (one batched `_entities` call), as the shopper saw them. */
+export async function titlesOf(ctx: RequestContext<unknown>, variantGids: string[]): Promise<(string | null)[]> {
+  const variants = await Promise.all(
+    variantGids.map((id) => ctx.services.entity<{ title: string; product: { title: string } }>('products', 'ProductVariant', 'title product { title }', id)),
+  );
+  return variants.map((variant) => (variant ? `${variant.product.title} — ${variant.title}` : null));
+}
