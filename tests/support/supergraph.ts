@@ -9,6 +9,10 @@ export const STAFF = { email: 'staff@example.com', password: 'staff-password-for
 export interface TestSupergraph {
   /** The gateway's GraphQL URL. */
   url: string;
+  /** The database every subgraph uses (a test may start a subgraph again on it). */
+  databaseUrl: string;
+  /** Where each subgraph listens, by name (a test that restarts one may point the others at it). */
+  urls: Record<string, string>;
   subgraphs: Record<string, TestSubgraph>;
   /** Sends an operation to the gateway over HTTP, with `token` as the Bearer token when given. */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -53,6 +57,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
   const url = await gateway.listen(0);
   return {
     url,
+    databaseUrl,
+    urls,
     subgraphs: byName,
     request: (query, variables, token) => postGraphQL(url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
     async close() {

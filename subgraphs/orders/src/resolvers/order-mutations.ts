@@ -1,7 +1,7 @@
-import { DomainError, mutationPayload, parseGlobalId, parseMinorUnits } from '#kit';
+import { DomainError, mutationPayload, parseMinorUnits } from '#kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { orderCancel } from '../services/order-cancel.service.ts';
-import { actorOf } from '../services/order-status.service.ts';
+import { actorOf, idInput } from '../services/order-status.service.ts';
 import { approveRisk } from '../services/risk-approval.service.ts';
 import { refund } from '../services/refund.service.ts';
 import { approveReturn, declineReturn, receiveReturn, requestReturn } from '../services/returns.service.ts';
@@ -15,7 +15,7 @@ export const orderMutations: Pick<
   orderRefund: (_root, { orderId, amount, reason }, ctx) =>
     mutationPayload(
       async () => {
-        const id = parseGlobalId(orderId, 'Order', ['orderId']);
+        const id = idInput(orderId, 'Order', ['orderId']);
         const why = reason.trim();
         if (why.length < 1 || why.length > 500) throw new DomainError('INVALID', 'Give a reason of 1 to 500 characters.', ['reason']);
         const order = await ctx.loaders.orderById.load(id);

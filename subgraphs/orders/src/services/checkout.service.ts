@@ -7,7 +7,7 @@ import { readCheckoutCart, titlesOf, type CheckoutCart } from './checkout-cart.t
 import { claimKey, completeKey, releaseKey } from './checkout-key.ts';
 import { OrderEvent, orderSummary } from './order-events.ts';
 import { recordHistory } from './order-status.service.ts';
-import { checkoutFindings, recordRisk } from './risk.service.ts';
+import { checkoutFindings, recordRisk, riskIp } from './risk.service.ts';
 
 type Ctx = RequestContext<OrdersLoaders>;
 
@@ -149,7 +149,7 @@ async function insertOrder(tx: Ctx, orderId: string, cart: CheckoutCart, titles:
   // The number is taken in the final transaction, so the counter row is locked only for these few statements.
   const [counter] = await tx.em.execute<{ last_number: number }[]>('update order_number_counter set last_number = last_number + 1 returning last_number');
   const number = counter!.last_number;
-  const clientIp = tx.viewer.clientIp ?? null;
+  const clientIp = riskIp(tx.viewer.clientIp);
   await tx.em.execute(
     `insert into customer_order (id, number, status, customer_id, cart_id, email, currency_code, subtotal_minor, discounts_minor,
        shipping_minor, tax_minor, total_minor, stripe_payment_intent_id, shipping_address, client_ip)

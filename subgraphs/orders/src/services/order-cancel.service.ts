@@ -1,12 +1,12 @@
 import Stripe from 'stripe';
-import { DomainError, parseGlobalId, type RequestContext } from '#kit';
+import { DomainError, type RequestContext } from '#kit';
 import type { Order } from '../entities/order.entity.ts';
 import type { OrdersLoaders } from '../loaders.ts';
 import { stripeSettings } from '../stripe.ts';
 import { paymentTimeoutSeconds } from './checkout.service.ts';
 import { OrderEvent } from './order-events.ts';
 import type { OrderStatus } from './order-state-machine.ts';
-import { changeStatus, type Actor } from './order-status.service.ts';
+import { changeStatus, idInput, type Actor } from './order-status.service.ts';
 import { reserveRefund, sendRefundReporting, type RefundRow } from './refund.service.ts';
 
 /** `orders.order.cancelled`, in the transaction that cancelled the order. */
@@ -59,7 +59,7 @@ async function cancelIntentFirst(ctx: RequestContext<unknown>, intentId: string)
  * shipped is cancelled and refunded in full. Either way `orders.order.cancelled` gives the stock back.
  */
 export async function orderCancel(ctx: RequestContext<OrdersLoaders>, orderGid: string, reason: string, actor: Actor): Promise<Order> {
-  const orderId = parseGlobalId(orderGid, 'Order', ['orderId']);
+  const orderId = idInput(orderGid, 'Order', ['orderId']);
   const why = reason.trim();
   if (why.length < 1 || why.length > 500) throw new DomainError('INVALID', 'Give a reason of 1 to 500 characters.', ['reason']);
   const [current] = await ctx.em.execute<{ status: OrderStatus; stripe_payment_intent_id: string }[]>(

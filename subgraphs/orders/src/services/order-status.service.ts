@@ -1,4 +1,4 @@
-import type { RequestContext, Viewer } from '#kit';
+import { DomainError, tryParseGlobalId, type RequestContext, type Viewer } from '#kit';
 import { canTransition, type OrderStatus } from './order-state-machine.ts';
 
 /** Who or what changed an order: `customer:<uuid>`, `guest`, `stripe`, `staff:<uuid>`. */
@@ -56,4 +56,11 @@ export function actorOf(viewer: Viewer): Actor {
   if (viewer.role === 'customer') return `customer:${viewer.customerId}`;
   if (viewer.role === 'service') return viewer.service ?? 'service';
   return 'guest';
+}
+
+/** A global id a mutation was given, as a uuid; a malformed one is the input's fault (`INVALID` on `field`). */
+export function idInput(gid: string, type: string, field: readonly string[]): string {
+  const id = tryParseGlobalId(gid, type);
+  if (!id) throw new DomainError('INVALID', `Invalid ${type} id: expected a ${type} global id.`, field);
+  return id;
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, InputErrors, parseGlobalId, tryParseGlobalId, userError, type RequestContext, type UserError } from '#kit';
+import { DomainError, InputErrors, tryParseGlobalId, userError, type RequestContext, type UserError } from '#kit';
 import type { OrdersLoaders } from '../loaders.ts';
 import { OrderEvent } from './order-events.ts';
 import type { OrderStatus } from './order-state-machine.ts';
-import { recordHistory, type Actor } from './order-status.service.ts';
+import { idInput, recordHistory, type Actor } from './order-status.service.ts';
 import { seesOrdersOf } from './order-read.service.ts';
 import { reserveRefund, sendRefundReporting, type RefundRow } from './refund.service.ts';
 
@@ -32,7 +32,7 @@ const MAX_REASON = 500;
  * return (REQUESTED or APPROVED), so concurrent requests can never claim a unit twice.
  */
 export async function requestReturn(ctx: Ctx, input: ReturnRequestInput, actor: Actor): Promise<ReturnRow> {
-  const orderId = parseGlobalId(input.orderId, 'Order', ['input', 'orderId']);
+  const orderId = idInput(input.orderId, 'Order', ['input', 'orderId']);
   const errors: UserError[] = [];
   if (input.lines.length === 0) errors.push(userError('INVALID', 'Name at least one line to return.', ['input', 'lines']));
   const seen = new Set<string>();
@@ -88,7 +88,7 @@ export async function requestReturn(ctx: Ctx, input: ReturnRequestInput, actor: 
 
 /** Locks a return and its order; NOT_FOUND, or INVALID_STATE unless it is in `from`. */
 async function lockReturn(tx: Ctx, returnGid: string, from: ReturnRow['status']): Promise<{ ret: ReturnRow; status: OrderStatus; number: number }> {
-  const id = parseGlobalId(returnGid, 'OrderReturn');
+  const id = idInput(returnGid, 'OrderReturn', ['id']);
   const [found] = await tx.em.execute<{ order_id: string }[]>('select order_id from order_return where id = ?', [id]);
   if (!found) throw new DomainError('NOT_FOUND', 'No such return.', ['id']);
   // The order first, then the return: the same lock order as requestReturn.

@@ -1,12 +1,12 @@
-import { DomainError, parseGlobalId, type RequestContext } from '#kit';
+import { DomainError, type RequestContext } from '#kit';
 import type { Order } from '../entities/order.entity.ts';
 import type { OrdersLoaders } from '../loaders.ts';
 import type { OrderStatus } from './order-state-machine.ts';
-import { recordHistory, type Actor } from './order-status.service.ts';
+import { idInput, recordHistory, type Actor } from './order-status.service.ts';
 
 /** `orderRiskApprove` (staff): releases the hold a HIGH risk assessment put on an order, so it can ship. */
 export async function approveRisk(ctx: RequestContext<OrdersLoaders>, orderGid: string, actor: Actor): Promise<Order> {
-  const orderId = parseGlobalId(orderGid, 'Order', ['orderId']);
+  const orderId = idInput(orderGid, 'Order', ['orderId']);
   await ctx.transaction(async (tx) => {
     const [order] = await tx.em.execute<{ status: OrderStatus; held: boolean }[]>('select status, held from customer_order where id = ? for update', [orderId]);
     if (!order) throw new DomainError('NOT_FOUND', 'No such order.', ['orderId']);

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import type { RequestContext } from '#kit';
 
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -94,4 +95,21 @@ export function countryFinding(cardCountry: string | null, shippingCountry: stri
 export async function storedFindings(tx: RequestContext<unknown>, orderId: string): Promise<RiskFinding[]> {
   const [row] = await tx.em.execute<{ reasons: RiskFinding[] }[]>('select reasons from order_risk where order_id = ?', [orderId]);
   return row?.reasons ?? [];
+}
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.0', 8], ['100.64.0.0', 10], ['169.254.0.0', 16]] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/**
+ * The address the IP rule may count: a public one. A private or loopback address is a proxy's or the
+ * machine's own (every order would share it), so it says nothing about the buyer.
+ */
+export function riskIp(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const family = isIP(address);
+  if (family === 0) return null;
+  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6') ? null : address;
 }

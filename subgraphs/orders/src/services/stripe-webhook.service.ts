@@ -91,6 +91,8 @@ export async function applyStripeEvent(ctx: RequestContext<unknown>, event: Stri
     if (intentId) await reconcileRefunds(ctx, intentId);
   }
   const cardCountry = event.type === 'payment_intent.succeeded' && intent ? await cardCountryOf(ctx, intent) : null;
+  // A failure delivered late, after the buyer paid with another card, must not cancel the order.
+  const payingNow = event.type === 'payment_intent.payment_failed' && intent ? await stillPaying(intent.id) : false;
 
   const followUp = await ctx.transaction(async (tx): Promise<FollowUp> => {
     const fresh = await tx.em.execute<{ id: string }[]>(
@@ -133,7 +135,9 @@ export async function applyStripeEvent(ctx: RequestContext<unknown>, event: Stri
       case 'payment_intent.canceled': {
         const failed = event.type === 'payment_intent.payment_failed';
         const why = failed ? `Payment failed: ${intent.last_payment_error?.message ?? 'no reason given'}` : 'PaymentIntent canceled';
-        if (!canTransition(order.status, 'CANCELLED')) return note(`${why} while the order was ${order.status}; not applied`);
+        if (payingNow) return note(`${why}, but the intent has since been paid or is processing; not applied`);
+        // Only an unpaid order is cancelled by its payment: a paid one (an old event arriving late) is not.
+        if (order.status !== 'PENDING_PAYMENT') return note(`${why} while the order was ${order.status}; not applied`);
         await changeStatus(tx, order, 'CANCELLED', ACTOR, `${why} (${event.id})`);
         await emitCancelled(tx, order.id, why, false);
         return failed ? { cancelIntent: intent.id } : {};
@@ -144,6 +148,15 @@ export async function applyStripeEvent(ctx: RequestContext<unknown>, event: Stri
 
   if (followUp.cancelIntent) await cancelIntentQuietly(ctx, followUp.cancelIntent);
   if (followUp.refund) await sendRefund(ctx, followUp.refund);
+}
+
+/**
+ * Whether the intent, as Stripe has it now, succeeded or is processing. If Stripe cannot be asked, the
+ * error answers 500 and Stripe delivers the event again later.
+ */
+async function stillPaying(intentId: string): Promise<boolean> {
+  const current = await stripeSettings().stripe!.paymentIntents.retrieve(intentId);
+  return current.status === 'succeeded' || current.status === 'processing';
 }
 
 /** The country of the card that paid, from the intent's charge; null when Stripe does not say. */
