@@ -9,6 +9,8 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
 COPY scripts ./scripts
+# The local Stripe stand-in, for `docker compose up` without a Stripe key (it refuses NODE_ENV=production).
+COPY stripe-local ./stripe-local
 USER node
 ENV HOST=0.0.0.0
 CMD ["node", "gateway/src/main.ts"]

@@ -16,6 +16,37 @@ const healthcheck = (port: number) => ({
 });
 const databaseUrl = (name: string) => `postgres://${roleOf(name)}:${passwordOf(name)}@postgres:5432/${DATABASE}`;
 
+/**
+ * Payments work out of the box: a subgraph that reads STRIPE_ variables talks to the `stripe-local`
+ * service with a laptop-only key and webhook secret, unless the host gives its own. Compose cannot say
+ * "if STRIPE_SECRET_KEY is unset", only "if set" (`:+`) or "default when unset" (`:-`), so:
+ *   - NODE_ENV is `production` exactly when the host sets STRIPE_SECRET_KEY (production rules: a real
+ *     webhook secret, Stripe's own API, live keys allowed), and empty otherwise (stripe-local allowed);
+ *   - STRIPE_API_URL points at stripe-local unless the host sets it, to empty (`STRIPE_API_URL=`) for
+ *     Stripe: a real key with the local URL refuses to start (production rules), never silently local;
+ *   - with a key but no STRIPE_WEBHOOK_SECRET the default is made invalid (`missing:whsec_...`), so the
+ *     service refuses to start rather than verify Stripe's deliveries with the laptop secret.
+ */
+export const STRIPE_LOCAL = { service: 'stripe-local', port: 12111 } as const;
+const stripeLocalUrl = `http://${STRIPE_LOCAL.service}:${STRIPE_LOCAL.port}`;
+const LOCAL_WEBHOOK_SECRET = 'whsec_local_compose_only';
+const stripeDefaults: Record<string, string> = {
+  STRIPE_SECRET_KEY: '${STRIPE_SECRET_KEY:-sk_test_local_compose_only}',
+  STRIPE_WEBHOOK_SECRET: `\${STRIPE_WEBHOOK_SECRET:-\${STRIPE_SECRET_KEY:+missing:}${LOCAL_WEBHOOK_SECRET}}`,
+  STRIPE_API_URL: `\${STRIPE_API_URL-${stripeLocalUrl}}`,
+};
+const usesStripe = (subgraph: SubgraphDefinition<any>) => (subgraph.env ?? []).some((name) => name.startsWith('STRIPE_'));
+
+/** A declared variable passed through from the host: with the local default for Stripe's, empty otherwise. */
+function environmentOf(subgraph: SubgraphDefinition<any>): Record<string, string> {
+  const names = new Set(subgraph.env ?? []);
+  if (usesStripe(subgraph)) for (const name of Object.keys(stripeDefaults)) names.add(name);
+  return {
+    ...(usesStripe(subgraph) ? { NODE_ENV: '${STRIPE_SECRET_KEY:+production}' } : {}),
+    ...Object.fromEntries([...names].map((name) => [name, stripeDefaults[name] ?? `\${${name}:-}`])),
+  };
+}
+
 /** Each process gets its own private key and every public key, as Docker secrets under /run/secrets. */
 function keysFor(principal: string, principals: readonly string[]) {
   return [{ source: `${principal}_key`, target: `${principal}.key` }, ...principals.map((p) => ({ source: `${p}_pub`, target: `${p}.pub` }))];
@@ -53,7 +84,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
         DATABASE_URL: databaseUrl(subgraph.name),
         EVENTS_ROLE,
         KEYS_DIR: '/run/secrets',
-        ...Object.fromEntries((subgraph.env ?? []).map((name) => [name, `\${${name}:-}`])),
+        ...environmentOf(subgraph),
         ...Object.fromEntries((subgraph.calls ?? []).map((name) => {
           const callee = subgraphs.find((s) => s.name === name);
           if (!callee) throw new Error(`${subgraph.name} calls ${name}, which subgraphs/index.ts does not list`);
@@ -61,8 +92,30 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
         })),
       },
       secrets: keysFor(subgraph.name, principals),
-      depends_on: { seed: { condition: 'service_completed_successfully' } },
+      depends_on: {
+        seed: { condition: 'service_completed_successfully' },
+        ...(usesStripe(subgraph) ? { [STRIPE_LOCAL.service]: { condition: 'service_healthy' } } : {}),
+      },
       healthcheck: healthcheck(subgraph.port),
+    };
+  }
+  if (subgraphs.some(usesStripe)) {
+    // Stripe's stand-in (stripe-local/README.md): in memory, for a laptop; unused when the host gives a key.
+    // It delivers webhooks to the gateway, as Stripe would to the public URL; its /_local routes (confirm a
+    // payment, redeliver an event) take no key, so its port is published on the host's loopback only.
+    services[STRIPE_LOCAL.service] = {
+      build: '.',
+      restart: 'unless-stopped',
+      command: ['node', 'stripe-local/src/main.ts'],
+      ports: [`127.0.0.1:${STRIPE_LOCAL.port}:${STRIPE_LOCAL.port}`],
+      environment: {
+        // It refuses to run in production mode, which the image sets.
+        NODE_ENV: 'development',
+        PORT: String(STRIPE_LOCAL.port),
+        STRIPE_WEBHOOK_SECRET: `\${STRIPE_WEBHOOK_SECRET:-${LOCAL_WEBHOOK_SECRET}}`,
+        STRIPE_LOCAL_WEBHOOK_URL: 'http://gateway:4000/webhooks/stripe',
+      },
+      healthcheck: healthcheck(STRIPE_LOCAL.port),
     };
   }
   services.gateway = {
@@ -85,7 +138,8 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
     '# Generated from subgraphs/index.ts by `npm run compose`; edit scripts/deployment-files.ts, not this file.',
     '# The same system as `npm start`, as containers. First make a key set: `npm run keys -- keys`.',
     '# Each service receives only its own private key (Docker secrets); PostgreSQL creates one role per',
-    '# subgraph from deploy/roles.sql. Passwords here are for a laptop only.',
+    '# subgraph from deploy/roles.sql. Passwords here are for a laptop only. Payments go to stripe-local, a',
+    '# Stripe stand-in, unless you set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_API_URL= (empty).',
   ].join('\n');
   return `${header}\n${stringify({ services, secrets, volumes: { 'postgres-data': null } }, { lineWidth: 0 })}`;
 }

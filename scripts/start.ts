@@ -1,13 +1,17 @@
 /**
  * `npm start`: the whole system on one machine. PostgreSQL (DATABASE_URL, or an embedded server whose
  * data stays in .data/), migrations, the demo seed on an empty database, then each subgraph and the
- * gateway as its own process, restarted if one crashes. Ctrl-C stops everything.
+ * gateway as its own process, restarted if one crashes. Without STRIPE_SECRET_KEY, payments run offline:
+ * stripe-local, a Stripe-compatible server, is one more process, and delivers its webhooks to the
+ * gateway. Ctrl-C stops everything.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createLogger, ensureDatabase, GATEWAY, hasKeySet, isProduction, provisionRoles, startEmbeddedPostgres, writeKeySet, type ProvisionedRoles, type RunningPostgres } from '#kit';
+import { readStripeConfig } from '#kit/payments/stripe-client.ts';
 import { subgraphs } from '../subgraphs/index.ts';
-import { loadDevConfig } from './dev-config.ts';
+import { loadDevConfig, type DevConfig } from './dev-config.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { Supervisor } from './supervisor.ts';
 
@@ -15,6 +19,8 @@ const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
 const host = '127.0.0.1';
+/** What the orders service reads to reach Stripe; only subgraphs that declare a STRIPE_ variable get them. */
+const STRIPE_VARIABLES = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL'];
 
 const supervisor = new Supervisor(log);
 let postgres: RunningPostgres | undefined;
@@ -24,6 +30,8 @@ async function main() {
   if (isProduction()) throw new Error('`npm start` is the development runner; in production run each service with its main.ts.');
   const { config, generated } = loadDevConfig(dataDir, process.env);
   if (generated.length > 0) log.warn({ generated, file: `${dataDir}/dev-config.json` }, 'generated development settings');
+  // Checked before anything starts: a live key, or STRIPE_API_URL without a key, stops here with the reason.
+  const stripe = readStripeConfig(process.env);
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -50,9 +58,17 @@ async function main() {
     log,
   });
 
+  const gatewayPort = Number(process.env.PORT ?? 4000);
+  const payments = stripe
+    ? { env: pickEnv(STRIPE_VARIABLES), banner: stripe.apiUrl ? `the Stripe-compatible API at ${stripe.apiUrl} (STRIPE_API_URL)` : 'Stripe test mode (STRIPE_SECRET_KEY)' }
+    : await startStripeLocal(config, gatewayPort);
+  // Development mail (e.g. shipping's notifications) is written there as .eml files.
+  const mailDir = resolve(root, process.env.MAIL_DIR ?? resolve(dataDir, 'mail'));
+  mkdirSync(mailDir, { recursive: true });
+
   const ports = Object.fromEntries(subgraphs.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port)]));
   const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://${host}:${ports[s.name]}/graphql`]));
-  const shared = { ...process.env, KEYS_DIR: keysDir, ...subgraphUrls };
+  const shared = { ...withoutStripe(process.env), KEYS_DIR: keysDir, ...subgraphUrls };
   await Promise.all(
     subgraphs.map((subgraph) =>
       supervisor.start({
@@ -62,6 +78,8 @@ async function main() {
           ...shared,
           DATABASE_URL: urlFor(subgraph.name),
           ...(roles ? { EVENTS_ROLE: roles.eventsRole } : {}),
+          ...(subgraph.env?.some((name) => name.startsWith('STRIPE_')) ? payments.env : {}),
+          MAIL_DIR: mailDir,
           PORT: String(ports[subgraph.name]),
           HOST: host,
         },
@@ -70,7 +88,6 @@ async function main() {
     ),
   );
 
-  const gatewayPort = Number(process.env.PORT ?? 4000);
   await supervisor.start({
     name: 'gateway',
     args: [resolve(root, 'gateway', 'src', 'main.ts')],
@@ -86,10 +103,47 @@ async function main() {
       `  supergraph-commerce is ready: ${endpoint}`,
       `  subgraphs: ${subgraphs.map((s) => `${s.name} ${subgraphUrls[`${s.name.toUpperCase()}_URL`]}`).join(', ')}`,
       `  staff login (development): ${config.SEED_STAFF_EMAIL} / ${config.SEED_STAFF_PASSWORD}`,
+      `  payments: ${payments.banner}`,
+      `  mail (development): ${mailDir}`,
       '  Ctrl-C stops everything.',
       '',
     ].join('\n') + '\n',
   );
+}
+
+/**
+ * Offline payments: stripe-local as a supervised process, with the key and webhook secret kept in the dev
+ * config. It delivers webhooks to the gateway's /webhooks/stripe, as Stripe would to the public URL, so a
+ * delivery takes the whole path (gateway, then orders, which verifies the signature).
+ */
+async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise<{ env: Record<string, string>; banner: string }> {
+  const port = Number(process.env.STRIPE_LOCAL_PORT ?? 12111);
+  const url = `http://${host}:${port}`;
+  const webhookUrl = `http://${host}:${gatewayPort}/webhooks/stripe`;
+  await supervisor.start({
+    name: 'stripe-local',
+    args: [resolve(root, 'stripe-local', 'src', 'main.ts')],
+    env: {
+      ...withoutStripe(process.env),
+      STRIPE_WEBHOOK_SECRET: config.STRIPE_LOCAL_WEBHOOK_SECRET,
+      STRIPE_LOCAL_WEBHOOK_URL: webhookUrl,
+      PORT: String(port),
+      HOST: host,
+    },
+    readyUrl: `${url}/health/ready`,
+  });
+  return {
+    env: { STRIPE_SECRET_KEY: config.STRIPE_LOCAL_SECRET_KEY, STRIPE_WEBHOOK_SECRET: config.STRIPE_LOCAL_WEBHOOK_SECRET, STRIPE_API_URL: url },
+    banner: `local Stripe-compatible server ${url}, webhooks to ${webhookUrl} (no STRIPE_SECRET_KEY; see stripe-local/README.md)`,
+  };
+}
+
+function withoutStripe(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !STRIPE_VARIABLES.includes(name)));
+}
+
+function pickEnv(names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 }
 
 /**

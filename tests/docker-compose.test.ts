@@ -2,14 +2,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dockerComposeFile, rolesSql } from '../scripts/deployment-files.ts';
+import { readStripeConfig } from '#kit/payments/stripe-client.ts';
+import { dockerComposeFile, rolesSql, STRIPE_LOCAL } from '../scripts/deployment-files.ts';
 import { subgraphs } from '../subgraphs/index.ts';
 
 // No Docker engine runs where these tests run, so the file is checked as data: it must be what
 // subgraphs/index.ts generates, and describe the system the code expects.
 const root = resolve(import.meta.dirname, '..');
 const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
-type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; secrets?: { source: string; target: string }[] };
+type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; secrets?: { source: string; target: string }[]; ports?: string[] };
 const compose = parse(text) as { services: Record<string, Service>; secrets: Record<string, { file: string }> };
 
 function sourceFiles(dir: string): string[] {
@@ -20,6 +21,50 @@ function sourceFiles(dir: string): string[] {
     return path.endsWith('.ts') ? [path] : [];
   });
 }
+
+/**
+ * Compose's variable interpolation, as far as the file uses it: `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:+replacement}`, `${VAR+replacement}`, nested in the operand, and `$$`
+ * (docs.docker.com/reference/compose-file/interpolation).
+ */
+function interpolate(text: string, host: Record<string, string>): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('$$', i)) {
+      out += '$';
+      i += 2;
+    } else if (text.startsWith('${', i)) {
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 2))![0];
+      let j = i + 2 + name.length;
+      const operator = /^(:-|-|:\+|\+|\})/.exec(text.slice(j))![0];
+      j += operator.length;
+      let operand = '';
+      if (operator !== '}') {
+        let depth = 1;
+        const start = j;
+        for (; depth > 0; j++) {
+          if (text.startsWith('${', j)) depth++, j++;
+          else if (text[j] === '}') depth--;
+          if (j >= text.length) throw new Error(`unclosed \${ in ${text}`);
+        }
+        operand = interpolate(text.slice(start, j - 1), host);
+      }
+      const value = host[name];
+      const set = value !== undefined;
+      const nonEmpty = set && value !== '';
+      out += { '}': value ?? '', ':-': nonEmpty ? value : operand, '-': set ? value : operand, ':+': nonEmpty ? operand : '', '+': set ? operand : '' }[operator]!;
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+/** A service's environment as its container sees it, given the host's variables. */
+const environmentOf = (service: string, host: Record<string, string>) =>
+  Object.fromEntries(Object.entries(compose.services[service]!.environment ?? {}).map(([name, value]) => [name, interpolate(String(value), host)]));
 
 describe('docker-compose.yml and deploy/roles.sql', () => {
   it('are what subgraphs/index.ts generates (run `npm run compose` after adding a subgraph)', () => {
@@ -64,6 +109,57 @@ describe('docker-compose.yml and deploy/roles.sql', () => {
       expect(compose.services.seed!.environment).toHaveProperty(`${subgraph.name.toUpperCase()}_DATABASE_URL`);
     }
     expect(compose.services.seed!.command).toEqual(['node', 'scripts/seed.ts']);
+  });
+
+  describe('payments', () => {
+    const payers = subgraphs.filter((subgraph) => (subgraph.env ?? []).some((name) => name.startsWith('STRIPE_')));
+    const stripeLocal = compose.services[STRIPE_LOCAL.service]!;
+
+    it('interpolate as Compose does', () => {
+      const host = { SET: 'x', EMPTY: '' };
+      expect(interpolate('${SET:-d} ${EMPTY:-d} ${UNSET:-d} ${EMPTY-d} ${UNSET-d}', host)).toBe('x d d  d');
+      expect(interpolate('${SET:+r} ${EMPTY:+r} ${EMPTY+r} ${UNSET+r} ${UNSET:-${SET:+a}b} $$HOME ${SET}', host)).toBe('r  r  ab $HOME x');
+    });
+
+    it('run stripe-local from the image, delivering webhooks to the gateway, its back door on the host loopback only', () => {
+      expect(payers.map((subgraph) => subgraph.name)).toContain('orders');
+      expect(stripeLocal.command).toEqual(['node', 'stripe-local/src/main.ts']);
+      expect(existsSync(join(root, stripeLocal.command![1]!))).toBe(true);
+      expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^COPY stripe-local \.\/stripe-local$/m);
+      const env = environmentOf(STRIPE_LOCAL.service, {});
+      expect(env.NODE_ENV).not.toBe('production');
+      expect(env.PORT).toBe(String(STRIPE_LOCAL.port));
+      expect(env.STRIPE_LOCAL_WEBHOOK_URL).toBe(`http://gateway:${compose.services.gateway!.environment!.PORT}/webhooks/stripe`);
+      expect(stripeLocal.ports).toEqual([`127.0.0.1:${STRIPE_LOCAL.port}:${STRIPE_LOCAL.port}`]);
+      for (const payer of payers) expect(compose.services[payer.name]!.depends_on).toHaveProperty(STRIPE_LOCAL.service);
+    });
+
+    it('with nothing set on the host, go to stripe-local with the secret it signs with', () => {
+      for (const payer of payers) {
+        const env = environmentOf(payer.name, {});
+        expect(env.NODE_ENV).not.toBe('production');
+        expect(readStripeConfig(env)).toEqual({
+          secretKey: expect.stringMatching(/^sk_test_/),
+          apiUrl: `http://${STRIPE_LOCAL.service}:${STRIPE_LOCAL.port}`,
+          webhookSecret: environmentOf(STRIPE_LOCAL.service, {}).STRIPE_WEBHOOK_SECRET,
+        });
+      }
+    });
+
+    it("with the host's key, secret and STRIPE_API_URL= (empty), go to Stripe in production mode; half of that refuses to start", () => {
+      for (const payer of payers) {
+        const real = { STRIPE_SECRET_KEY: 'sk_test_real', STRIPE_WEBHOOK_SECRET: 'whsec_real', STRIPE_API_URL: '' };
+        const env = environmentOf(payer.name, real);
+        expect(env.NODE_ENV).toBe('production');
+        expect(readStripeConfig(env)).toEqual({ secretKey: 'sk_test_real', webhookSecret: 'whsec_real' });
+        expect(readStripeConfig(environmentOf(payer.name, { ...real, STRIPE_SECRET_KEY: 'sk_live_real' }))).toMatchObject({ secretKey: 'sk_live_real' });
+        // Never silently local with a real key, nor verifying Stripe's deliveries with the laptop secret.
+        const { STRIPE_API_URL: _url, ...withoutUrl } = real;
+        expect(() => readStripeConfig(environmentOf(payer.name, withoutUrl))).toThrow(/STRIPE_API_URL/);
+        const { STRIPE_WEBHOOK_SECRET: _secret, ...withoutSecret } = real;
+        expect(() => readStripeConfig(environmentOf(payer.name, withoutSecret))).toThrow(/STRIPE_WEBHOOK_SECRET/);
+      }
+    });
   });
 
   it('and the README document every variable the code reads', () => {

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,16 +74,45 @@ async function untilReady(url: string, timeoutMs: number) {
   throw new Error(`${url} not ready`);
 }
 
+/**
+ * A guest checkout through the gateway, then the payment confirmed on the runner's stripe-local, which
+ * delivers the signed webhook to the gateway's /webhooks/stripe; the order, read by staff, is PAID.
+ */
+async function checkoutIsPaid(gateway: string, stripeLocal: string, staffToken: string) {
+  const catalog = await postGraphQL(gateway, '{ products(first: 10) { nodes { variants(first: 3) { nodes { id quantityAvailable } } } } }');
+  const variant = catalog.data!.products.nodes.flatMap((product: any) => product.variants.nodes).find((v: any) => v.quantityAvailable > 0);
+  const cart = await postGraphQL(gateway, 'mutation ($input: CartInput) { cartCreate(input: $input) { cart { id } userErrors { code } } }', {
+    input: { lines: [{ merchandiseId: variant.id, quantity: 1 }] },
+  });
+  const checkout = await postGraphQL(
+    gateway,
+    'mutation ($cartId: ID!) { checkoutComplete(cartId: $cartId, idempotencyKey: "runner-test") { order { id status } paymentIntentClientSecret userErrors { code message } } }',
+    { cartId: cart.data!.cartCreate.cart.id },
+  );
+  expect(checkout.errors, JSON.stringify(checkout.errors)).toBeUndefined();
+  const { order, paymentIntentClientSecret, userErrors } = checkout.data!.checkoutComplete;
+  expect(userErrors).toEqual([]);
+  expect(order.status).toBe('PENDING_PAYMENT');
+  const intentId = paymentIntentClientSecret.split('_secret_')[0];
+  const confirmed = await fetch(`${stripeLocal}/_local/payment_intents/${intentId}/succeed`, { method: 'POST' });
+  expect(confirmed.status).toBe(200);
+  const { delivery } = (await confirmed.json()) as { delivery: { url: string; status: number } };
+  expect(delivery).toMatchObject({ url: gateway.replace(/\/graphql$/, '/webhooks/stripe'), status: 200 });
+  const read = await postGraphQL(gateway, 'query ($id: ID!) { order(id: $id) { status } }', { id: order.id }, { authorization: `Bearer ${staffToken}` });
+  expect(read.data).toEqual({ order: { status: 'PAID' } });
+}
+
 describe('npm start', () => {
-  it('starts from an empty data folder, serves the seeded catalog, restarts a crashed subgraph and stops on Ctrl-C', { timeout: 240_000 }, async () => {
+  it('starts from an empty data folder, serves the seeded catalog, takes a payment offline, restarts a crashed subgraph and stops on Ctrl-C', { timeout: 240_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'commerce-runner-'));
     // As root, the embedded PostgreSQL runs as its own user, which must reach the folder.
     await chmod(dataDir, 0o755);
-    const ports: Record<string, number> = { PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort() };
+    const ports: Record<string, number> = { PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort(), STRIPE_LOCAL_PORT: await freePort() };
     for (const { name } of subgraphs) ports[`${name.toUpperCase()}_PORT`] = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_STAFF_EMAIL: 'boss@example.com', SEED_STAFF_PASSWORD: 'runner-test-password' };
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
-    for (const key of ['DATABASE_URL', 'KEYS_DIR', 'EVENTS_DATABASE_URL', 'EVENTS_ROLE', ...subgraphs.map((s) => `${s.name.toUpperCase()}_DATABASE_URL`)]) delete env[key];
+    const unset = ['DATABASE_URL', 'KEYS_DIR', 'EVENTS_DATABASE_URL', 'EVENTS_ROLE', 'MAIL_DIR', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL'];
+    for (const key of [...unset, ...subgraphs.map((s) => `${s.name.toUpperCase()}_DATABASE_URL`)]) delete env[key];
 
     // Its own process group, so that SIGINT to the group reaches every process as a terminal's Ctrl-C does.
     runner = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -109,7 +138,17 @@ describe('npm start', () => {
     expect(stock.errors).toBeUndefined();
 
     const login = await postGraphQL(gateway, 'mutation { customerAccessTokenCreate(input: { email: "boss@example.com", password: "runner-test-password" }) { customerAccessToken { accessToken } userErrors { code } } }');
-    expect(login.data!.customerAccessTokenCreate.customerAccessToken.accessToken).toBeTruthy();
+    const staffToken = login.data!.customerAccessTokenCreate.customerAccessToken.accessToken;
+    expect(staffToken).toBeTruthy();
+
+    // Payments offline: no STRIPE_SECRET_KEY, so stripe-local runs with a key and webhook secret kept in the dev config.
+    const stripeLocal = `http://127.0.0.1:${ports.STRIPE_LOCAL_PORT}`;
+    expect(output).toContain(`payments: local Stripe-compatible server ${stripeLocal}, webhooks to http://127.0.0.1:${ports.PORT}/webhooks/stripe`);
+    expect(output).toContain(`mail (development): ${join(dataDir, 'mail')}`);
+    const devConfig = JSON.parse(await readFile(join(dataDir, 'dev-config.json'), 'utf8'));
+    expect(devConfig.STRIPE_LOCAL_SECRET_KEY).toMatch(/^sk_test_\w+$/);
+    expect(devConfig.STRIPE_LOCAL_WEBHOOK_SECRET).toMatch(/^whsec_\w+$/);
+    await checkoutIsPaid(gateway, stripeLocal, staffToken);
 
     // A crashed subgraph comes back by itself.
     const pid = Number(execFileSync('pgrep', ['-P', String(runner.pid), '-f', 'products/src/main.ts']).toString().trim().split('\n')[0]);
@@ -133,6 +172,7 @@ describe('npm start', () => {
     expect(output.split('\n').filter((line) => /"level":(50|60)\b/.test(line))).toEqual([]);
     expect(code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${ports.PRODUCTS_PORT}/health/live`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ports.STRIPE_LOCAL_PORT}/health/live`)).rejects.toThrow();
     await expect(fetch(gateway)).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -17,4 +17,26 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
   return result.supergraphSdl;
+}
+
+/**
+ * Each subgraph's URL in a supergraph, by subgraph name: the `@join__graph(name:, url:)` arguments on the
+ * values of its `join__Graph` enum (the URLs `composeSupergraph` was given).
+ */
+export function subgraphUrlsOf(supergraphSdl: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
+      const argument = (name: string) => {
+        const found = graph?.arguments?.find((arg) => arg.name.value === name)?.value;
+        return found?.kind === Kind.STRING ? found.value : undefined;
+      };
+      const name = argument('name');
+      const url = argument('url');
+      if (name && url) urls.set(name, url);
+    }
+  }
+  return urls;
 }

@@ -5,7 +5,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorMasker, createIdentitySigner, createRequestListener, isProduction, listen, RELAYED_CODES, requestLogPlugin, sendJson, type KeyRing, type Logger } from '#kit';
 import { viewerOf } from './auth.ts';
+import { subgraphUrlsOf } from './compose.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
+import { forwardWebhook } from './webhook-forward.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
@@ -15,6 +17,8 @@ export interface GatewayOptions {
   log: Logger;
   /** A subgraph URL that replaces the one composed into the supergraph (containers, tests). */
   subgraphUrl?: (name: string) => string | undefined;
+  /** How long a forwarded webhook may take (8 s by default; Stripe gives up on an endpoint after about 10). */
+  webhookTimeoutMs?: number;
 }
 
 export interface GatewayServer {
@@ -23,7 +27,10 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-/** Builds the gateway: the supergraph over HTTP, verified identity forwarded, errors masked. */
+/**
+ * Builds the gateway: the supergraph over HTTP, verified identity forwarded, errors masked; and, beside
+ * GraphQL, `POST /webhooks/stripe` passed on untouched to the orders subgraph (Stripe knows one public URL).
+ */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const { keys, log, subgraphUrl = () => undefined } = options;
   const sign = createIdentitySigner(keys);
@@ -40,6 +47,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     typeof options.supergraph === 'string'
       ? new ApolloGateway({ ...common, supergraphSdl: options.supergraph })
       : new ApolloGateway({ ...common, supergraphSdl: options.supergraph });
+  // Each subgraph's URL as the gateway sends it GraphQL: the override, else the supergraph's (join__Graph),
+  // following every supergraph the gateway loads. Webhooks go to a sibling of that URL.
+  let composedUrls = new Map<string, string>();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    composedUrls = subgraphUrlsOf(coreSupergraphSdl);
+  });
+  const endpointOf = (subgraph: string, path: string) => {
+    const url = subgraphUrl(subgraph) ?? composedUrls.get(subgraph);
+    return url ? new URL(path, url).href : undefined;
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Subgraphs mask their own errors; the codes they send stand, and anything the gateway itself
@@ -62,6 +79,13 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/health/ready': (_req, res) =>
           ready && !shuttingDown ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable' }),
+        // Relative to orders' GraphQL URL: http://orders:4004/graphql -> http://orders:4004/webhooks/stripe.
+        '/webhooks/stripe': forwardWebhook({
+          target: () => endpointOf('orders', 'webhooks/stripe'),
+          headers: ['content-type', 'stripe-signature'],
+          log,
+          ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
+        }),
       },
       context: async ({ req, requestId }) => ({
         viewer: await viewerOf(req, keys),

@@ -1,7 +1,7 @@
 /**
  * stripe-local as a process, for `npm start` without STRIPE_SECRET_KEY. Reads:
  *   STRIPE_WEBHOOK_SECRET       required; the orders service verifies deliveries with the same value
- *   STRIPE_LOCAL_WEBHOOK_URL    where to deliver events (e.g. http://127.0.0.1:4004/webhooks/stripe)
+ *   STRIPE_LOCAL_WEBHOOK_URL    where to deliver events (npm start: the gateway's http://127.0.0.1:4000/webhooks/stripe)
  *   STRIPE_LOCAL_AUTO_DELIVER   `0` turns off delivery as events happen (on by default here)
  *   PORT or STRIPE_LOCAL_PORT   12111 by default (stripe-mock's port); HOST, 127.0.0.1 by default
  */

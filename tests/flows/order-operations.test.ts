@@ -149,6 +149,46 @@ describe('who may operate on orders', () => {
   });
 });
 
+describe('returns: who and what', () => {
+  it('refuses bad input and the wrong caller on every return mutation with typed userErrors, writing nothing', async () => {
+    const { orderId } = await paidOrder(c, [{ merchandiseId: c.variants[7]!.id, quantity: 1 }], shopper);
+    const lineId = (await c.request(`query ($id: ID!) { order(id: $id) { lines { id } } }`, { id: orderId }, shopper)).data!.order.lines[0].id;
+    const REQUEST = `mutation ($input: ReturnRequestInput!) { returnRequest(input: $input) { return { id } userErrors { code field } } }`;
+    const returnsBefore = await countRows('order_return');
+    const line = (overrides: Record<string, unknown> = {}) => ({ orderLineId: lineId, quantity: 1, reason: 'Too small', ...overrides });
+    const cases: [Record<string, unknown>, string | undefined, string, string[]][] = [
+      [{ orderId, lines: [line()] }, shopper, 'NOT_RETURNABLE', ['input', 'orderId']], // paid, not delivered
+      [{ orderId, lines: [] }, shopper, 'INVALID', ['input', 'lines']],
+      [{ orderId, lines: [line({ quantity: 0 })] }, shopper, 'INVALID', ['input', 'lines', '0', 'quantity']],
+      [{ orderId, lines: [line({ reason: ' ' })] }, shopper, 'INVALID', ['input', 'lines', '0', 'reason']],
+      [{ orderId, lines: [line(), line()] }, shopper, 'INVALID', ['input', 'lines', '1', 'orderLineId']],
+      [{ orderId, lines: [line({ orderLineId: 'gid://commerce/OrderLine/nope' })] }, shopper, 'INVALID', ['input', 'lines', '0', 'orderLineId']],
+      [{ orderId: 'gid://commerce/Order/nope', lines: [line()] }, shopper, 'INVALID', ['input', 'orderId']],
+      [{ orderId, lines: [line()] }, undefined, 'UNAUTHENTICATED', []],
+    ];
+    for (const [input, as, code, field] of cases) {
+      const result = await c.request(REQUEST, { input }, as);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      const [error] = result.data!.returnRequest.userErrors;
+      expect(error?.code, JSON.stringify(input)).toBe(code);
+      if (field.length > 0) expect(error.field).toEqual(field);
+    }
+    const stranger = await register(c.system, 'returns-stranger@example.com');
+    const foreign = await c.request(REQUEST, { input: { orderId, lines: [line()] } }, stranger);
+    expect(foreign.data!.returnRequest.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'orderId'] });
+    for (const [operation, field] of [
+      [`mutation { returnApprove(id: "gid://commerce/OrderReturn/00000000-0000-4000-8000-000000000000") { userErrors { code } } }`, 'returnApprove'],
+      [`mutation { returnDecline(id: "gid://commerce/OrderReturn/00000000-0000-4000-8000-000000000000", reason: "no") { userErrors { code } } }`, 'returnDecline'],
+      [`mutation { returnReceive(id: "gid://commerce/OrderReturn/00000000-0000-4000-8000-000000000000") { userErrors { code } } }`, 'returnReceive'],
+    ] as const) {
+      expect((await c.request(operation, {}, shopper)).data![field].userErrors[0].code).toBe('FORBIDDEN');
+      expect((await c.request(operation, {}, c.staffToken)).data![field].userErrors[0].code).toBe('NOT_FOUND');
+      expect((await c.request(operation.replace('00000000-0000-4000-8000-000000000000', 'x'), {}, c.staffToken)).data![field].userErrors[0].code).toBe('INVALID');
+    }
+    expect(await countRows('order_return')).toBe(returnsBefore);
+  });
+});
+
 describe('risk', () => {
   it('a card from another country than the address is MEDIUM; many orders in an hour are HIGH and held until staff approve', async () => {
     const buyer = await register(c.system, 'risky-buyer@example.com');

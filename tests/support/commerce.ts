@@ -12,7 +12,7 @@ export interface Commerce {
   system: TestSupergraph;
   local: StripeLocal;
   stripe: ReturnType<typeof createStripe>;
-  /** Orders' own webhook route (the gateway's is `${system.url origin}/webhooks/stripe`). */
+  /** Where stripe-local delivers webhooks: orders' own route, or the gateway's. */
   webhookUrl: string;
   staffToken: string;
   /** Variants with stock, their price in minor units and their stock. */
@@ -24,13 +24,17 @@ export interface Commerce {
 export const SECRET_KEY = 'sk_test_commerce_flows';
 export const WEBHOOK_SECRET = 'whsec_commerce_flows';
 
-export async function startCommerce(): Promise<Commerce> {
+/** Starts it all; `webhookUrl` `gateway` points stripe-local's deliveries at the gateway's origin instead of orders. */
+export async function startCommerce(options: { webhookUrl?: 'orders' | 'gateway' } = {}): Promise<Commerce> {
   const local = await startStripeLocal({ webhookSecret: WEBHOOK_SECRET });
   process.env.STRIPE_SECRET_KEY = SECRET_KEY;
   process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
   process.env.STRIPE_API_URL = local.url;
   const system = await startTestSupergraph({ seed: 'small' });
-  const webhookUrl = `${system.subgraphs.orders!.url.replace(/\/graphql$/, '')}/webhooks/stripe`;
+  const webhookUrl =
+    options.webhookUrl === 'gateway'
+      ? `${new URL(system.url).origin}/webhooks/stripe`
+      : `${system.subgraphs.orders!.url.replace(/\/graphql$/, '')}/webhooks/stripe`;
   local.setWebhookUrl(webhookUrl);
   const catalog = await system.request(`{ products(first: 40) { nodes { variants(first: 10) { nodes { id quantityAvailable price { amount } } } } } }`);
   const variants = catalog
@@ -48,6 +52,9 @@ export async function startCommerce(): Promise<Commerce> {
     async close() {
       await system.close();
       await local.close();
+      delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
+      delete process.env.STRIPE_API_URL;
     },
   };
 }

@@ -9,7 +9,7 @@ import { createLoaders, type InventoryLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedInventory } from './seed.ts';
 import { expireReservations } from './services/reservation-expiry.service.ts';
-import { onOrderCancelled, onOrderPaid } from './subscribers/order-events.ts';
+import { onOrderCancelled, onOrderPaid, onReturnReceived } from './subscribers/order-events.ts';
 import { onVariantsCreated } from './subscribers/variants-created.ts';
 
 /** Stock per variant per location, the stock ledger, the availability fields of ProductVariant, and stock reserved for orders. */
@@ -35,6 +35,7 @@ export const inventory = defineSubgraph<InventoryLoaders>({
     'products.variants.created': onVariantsCreated,
     'orders.order.paid': onOrderPaid,
     'orders.order.cancelled': onOrderCancelled,
+    'orders.return.received': onReturnReceived,
   },
   workers: {
     'expire-reservations': { cron: '* * * * *', run: async (ctx) => void (await expireReservations(ctx)) },

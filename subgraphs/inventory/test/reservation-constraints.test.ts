@@ -103,10 +103,102 @@ describe('the database refuses what the service refuses', () => {
         `insert into inventory.stock_movement (variant_id, location_id, delta, reason, reservation_id, on_hand_after) values (?, ?, -1, ?, ?, 99)`,
         [variant, warehouse, reason, reservation],
       );
-    await expect(movement('SALE', null)).rejects.toMatchObject(check('stock_movement_sale_has_reservation'));
-    await expect(movement('DAMAGED', reservationId)).rejects.toMatchObject(check('stock_movement_sale_has_reservation'));
+    await expect(movement('SALE', null)).rejects.toMatchObject(check('stock_movement_order_reasons_have_reservation'));
+    await expect(movement('DAMAGED', reservationId)).rejects.toMatchObject(check('stock_movement_order_reasons_have_reservation'));
     await expect(movement('GIFT', null)).rejects.toMatchObject(check('stock_movement_reason_check'));
     await commit(subgraph, orderId);
-    await expect(movement('SALE', reservationId)).rejects.toMatchObject({ code: '23505', constraint: 'stock_movement_reservation_unique' });
+    await expect(movement('SALE', reservationId)).rejects.toMatchObject({ code: '23505', constraint: 'stock_movement_sale_unique' });
+  });
+});
+
+describe('the database refuses restocking what was not sold', () => {
+  /** A sold order: `quantity` units of a fresh variant, from a fresh warehouse. */
+  async function soldOrder(quantity: number) {
+    const location = await createLocation(subgraph);
+    const sold = await createVariant(subgraph, [{ locationId: location, onHand: 10 }]);
+    const orderId = crypto.randomUUID();
+    await reserve(subgraph, { orderId, lines: [{ variantId: sold, quantity }] });
+    const [row] = await subgraph.sql<{ id: string }>('select id from inventory.stock_reservation where order_id = ?', [orderId]);
+    return { orderId, reservationId: row!.id, variant: sold, location };
+  }
+  const restock = (
+    fixture: { reservationId: string; variant: string; location: string },
+    reason: string,
+    delta: number,
+    extra: { returnId?: string | null; reservationId?: string | null; location?: string } = {},
+  ) =>
+    subgraph.sql(
+      `insert into inventory.stock_movement (variant_id, location_id, delta, reason, reservation_id, return_id, on_hand_after) values (?, ?, ?, ?, ?, ?, 10)`,
+      [
+        fixture.variant,
+        extra.location ?? fixture.location,
+        delta,
+        reason,
+        extra.reservationId === undefined ? fixture.reservationId : extra.reservationId,
+        extra.returnId ?? null,
+      ],
+    );
+  const restocked = async (reservationId: string) =>
+    (await subgraph.sql<{ restocked_quantity: number }>('select restocked_quantity from inventory.stock_reservation where id = ?', [reservationId]))[0]!
+      .restocked_quantity;
+
+  it('refuses a restock of a sale not yet made (RESERVED), and counts every restock on the sale it reverses', async () => {
+    const fixture = await soldOrder(3);
+    await expect(restock(fixture, 'CANCELLATION', 1)).rejects.toMatchObject(check('stock_reservation_restocked_only_sold'));
+    await commit(subgraph, fixture.orderId);
+    await restock(fixture, 'RETURN', 2, { returnId: crypto.randomUUID() });
+    expect(await restocked(fixture.reservationId)).toBe(2);
+  });
+
+  it('refuses restocking more than was sold there, across reasons and returns', async () => {
+    const fixture = await soldOrder(3);
+    await commit(subgraph, fixture.orderId);
+    await restock(fixture, 'RETURN', 2, { returnId: crypto.randomUUID() });
+    await expect(restock(fixture, 'CANCELLATION', 2)).rejects.toMatchObject(check('stock_reservation_restocked_within_sold'));
+    await expect(restock(fixture, 'RETURN', 2, { returnId: crypto.randomUUID() })).rejects.toMatchObject(
+      check('stock_reservation_restocked_within_sold'),
+    );
+    await restock(fixture, 'CANCELLATION', 1);
+    expect(await restocked(fixture.reservationId)).toBe(3);
+  });
+
+  it('refuses a second CANCELLATION of a sale, the same return twice on a sale, and restocks that take units away', async () => {
+    const fixture = await soldOrder(5);
+    await commit(subgraph, fixture.orderId);
+    const returnId = crypto.randomUUID();
+    await restock(fixture, 'RETURN', 1, { returnId });
+    await expect(restock(fixture, 'RETURN', 1, { returnId })).rejects.toMatchObject({ code: '23505', constraint: 'stock_movement_return_unique' });
+    await restock(fixture, 'CANCELLATION', 1);
+    await expect(restock(fixture, 'CANCELLATION', 1)).rejects.toMatchObject({ code: '23505', constraint: 'stock_movement_cancellation_unique' });
+    await expect(restock(fixture, 'RETURN', -1, { returnId: crypto.randomUUID() })).rejects.toMatchObject(
+      check('stock_movement_order_reason_direction'),
+    );
+  });
+
+  it('refuses a restock without its sale, a RETURN without its return, and a restock at another level than the sale', async () => {
+    const fixture = await soldOrder(2);
+    await commit(subgraph, fixture.orderId);
+    await expect(restock(fixture, 'CANCELLATION', 1, { reservationId: null })).rejects.toMatchObject(
+      check('stock_movement_order_reasons_have_reservation'),
+    );
+    await expect(restock(fixture, 'RETURN', 1)).rejects.toMatchObject(check('stock_movement_return_has_return_id'));
+    await expect(restock(fixture, 'CANCELLATION', 1, { returnId: crypto.randomUUID() })).rejects.toMatchObject(
+      check('stock_movement_return_has_return_id'),
+    );
+    const elsewhere = await createLocation(subgraph);
+    await subgraph.sql('insert into inventory.stock_level (variant_id, location_id, on_hand) values (?, ?, 0)', [fixture.variant, elsewhere]);
+    await expect(restock(fixture, 'CANCELLATION', 1, { location: elsewhere })).rejects.toMatchObject({
+      code: '23503',
+      constraint: 'stock_movement_reservation_level_fk',
+    });
+  });
+
+  it('never lets restocked units go back down', async () => {
+    const fixture = await soldOrder(2);
+    await commit(subgraph, fixture.orderId);
+    await restock(fixture, 'CANCELLATION', 2);
+    await expect(subgraph.sql('update inventory.stock_reservation set restocked_quantity = 1 where id = ?', [fixture.reservationId])).rejects.toThrow(
+      /never go back down/,
+    );
   });
 });

@@ -36,6 +36,12 @@ export interface RequestContext<TLoaders = unknown> {
   emit(type: string, payload: object): Promise<void>;
   /** Like `emit`, for many events at once (a seed, a bulk import): a few multi-row statements. */
   emitMany(events: readonly { type: string; payload: object }[]): Promise<void>;
+  /**
+   * Runs this process's `everySeconds` worker `worker` (events/bus.ts) as soon as the transaction commits,
+   * so it sees what the transaction wrote (at once outside a transaction; never after a rollback). Where
+   * events are not running (a seed, a script), nothing: the worker's timer finds the rows later.
+   */
+  wake(worker: string): void;
 }
 
 export interface ContextDeps<TLoaders> {
@@ -48,6 +54,8 @@ export interface ContextDeps<TLoaders> {
   keys: KeyRing;
   /** Called after a transaction that emitted events commits, so they go out at once. */
   onEventsCommitted?: () => void;
+  /** Runs an `everySeconds` worker now (`wake`). */
+  wakeWorker?: (worker: string) => void;
 }
 
 const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
@@ -57,13 +65,14 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
   const loaders = deps.createLoaders ? deps.createLoaders({ em: deps.em, viewer: deps.viewer }) : (undefined as TLoaders);
   const base = { viewer: deps.viewer, requestId, log: deps.log, loaders, services: deps.services, keys: deps.keys };
 
-  const inside = (em: EntityManager, emitted: { count: number }): RequestContext<TLoaders> => ({
+  const inside = (em: EntityManager, emitted: { count: number; wake: Set<string> }): RequestContext<TLoaders> => ({
     ...base,
     em,
     inTransaction: true,
     transaction: (work) => work(inside(em, emitted)),
     emit: (type, payload) => writeOutbox(em, requestId, [{ type, payload }], emitted),
     emitMany: (events) => writeOutbox(em, requestId, events, emitted),
+    wake: (worker) => void emitted.wake.add(worker),
   });
 
   return {
@@ -71,13 +80,15 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
     em: deps.em,
     inTransaction: false,
     async transaction(work) {
-      const emitted = { count: 0 };
+      const emitted = { count: 0, wake: new Set<string>() };
       const result = await deps.em.transactional((tx) => work(inside(tx, emitted)));
       if (emitted.count > 0) deps.onEventsCommitted?.();
+      for (const worker of emitted.wake) deps.wakeWorker?.(worker);
       return result;
     },
     emit: () => Promise.reject(new Error(OUTSIDE)),
     emitMany: () => Promise.reject(new Error(OUTSIDE)),
+    wake: (worker) => deps.wakeWorker?.(worker),
   };
 }
 

@@ -89,6 +89,7 @@ export async function createSubgraphServer<TLoaders>(
       services: services.forRequest(requestId ?? 'internal', requestLog),
       keys,
       onEventsCommitted: () => bus.nudge(),
+      wakeWorker: (worker) => bus.wake(worker),
     });
   };
   bus = new EventBus({

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMinorUnits, toGlobalId } from '#kit';
-import { createStripe } from '#kit/payments/stripe-client.ts';
 import { eventually } from '#kit/testing/index.ts';
-import { signatureHeader, startStripeLocal, type StripeLocal } from '../../../stripe-local/src/server.ts';
-import { startTestSupergraph, type TestSupergraph } from '../../../tests/support/supergraph.ts';
+import { signatureHeader, type StripeLocal } from '../../../stripe-local/src/server.ts';
+import { register as registerCustomer, startCommerce, WEBHOOK_SECRET, type Commerce } from '../../../tests/support/commerce.ts';
+import type { TestSupergraph } from '../../../tests/support/supergraph.ts';
 
 /**
  * Checkout through the real gateway, every subgraph on one fresh database, and Stripe played by
  * stripe-local (webhooks delivered on demand, signed with the secret the orders subgraph is given).
  */
-const SECRET_KEY = 'sk_test_orders_checkout';
-const WEBHOOK_SECRET = 'whsec_orders_checkout';
-
+let commerce: Commerce;
 let system: TestSupergraph;
 let local: StripeLocal;
 let webhookUrl: string;
 let variants: { id: string; available: number; priceMinor: number }[];
-const stripe = () => createStripe({ secretKey: SECRET_KEY, apiUrl: local.url });
+const stripe = () => commerce.stripe;
 
 const CHECKOUT = `mutation ($cartId: ID!, $key: String!) {
   checkoutComplete(cartId: $cartId, idempotencyKey: $key) {
@@ -45,42 +43,19 @@ async function checkout(cartId: string, key: string, token?: string) {
   return result.data!.checkoutComplete as { order: any; paymentIntentClientSecret: string | null; userErrors: { code: string }[] };
 }
 
-async function register(email: string): Promise<string> {
-  await system.request(`mutation ($input: CustomerCreateInput!) { customerCreate(input: $input) { userErrors { code } } }`, {
-    input: { email, password: 'a long password' },
-  });
-  const result = await system.request(
-    `mutation ($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } } }`,
-    { input: { email, password: 'a long password' } },
-  );
-  return result.data!.customerAccessTokenCreate.customerAccessToken.accessToken;
-}
+const register = (email: string) => registerCustomer(system, email);
 
 const orderRow = async (orderId: string) =>
   (await system.subgraphs.orders!.sql<{ status: string; stripe_payment_intent_id: string }>('select status, stripe_payment_intent_id from customer_order where id = ?', [orderId]))[0];
 
 beforeAll(async () => {
-  local = await startStripeLocal({ webhookSecret: WEBHOOK_SECRET });
-  process.env.STRIPE_SECRET_KEY = SECRET_KEY;
-  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  process.env.STRIPE_API_URL = local.url;
-  system = await startTestSupergraph({ seed: 'small' });
-  webhookUrl = `${system.subgraphs.orders!.url.replace(/\/graphql$/, '')}/webhooks/stripe`;
-  local.setWebhookUrl(webhookUrl);
-  const catalog = await system.request(`{ products(first: 40) { nodes { variants(first: 10) { nodes { id quantityAvailable price { amount } } } } } }`);
-  variants = catalog
-    .data!.products.nodes.flatMap((product: any) => product.variants.nodes)
-    .filter((variant: any) => variant.quantityAvailable > 0)
-    .map((variant: any) => ({ id: variant.id, available: variant.quantityAvailable, priceMinor: parseMinorUnits(variant.price.amount, 'USD')! }));
+  commerce = await startCommerce();
+  ({ system, local, webhookUrl, variants } = commerce);
   expect(variants.length).toBeGreaterThan(8);
 }, 120_000);
 
 afterAll(async () => {
-  await system?.close();
-  await local?.close();
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_WEBHOOK_SECRET;
-  delete process.env.STRIPE_API_URL;
+  await commerce?.close();
 });
 
 describe('checkoutComplete', () => {

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { LoaderScope } from '#kit';
 import { ShippingRateBand } from './entities/shipping-rate-band.entity.ts';
 import { ShippingRate } from './entities/shipping-rate.entity.ts';
 import { ShippingZoneRegion } from './entities/shipping-zone-region.entity.ts';
 import { ShippingZone } from './entities/shipping-zone.entity.ts';
+import { eventsOfShipments, linesOfShipments, shipmentsOfOrders } from './services/shipment-statements.ts';
+import type { Shipment, ShipmentEvent, ShipmentLine } from './shipments.ts';
 
 /** Every zone, region, rate and band, indexed the ways pricing and `shippingZones` read them. */
 export interface RateTable {
@@ -26,12 +29,21 @@ export interface ShippingLoaders {
    * table is small (zones × rates × bands, tens of rows); read per request, so a rate change shows at once.
    */
   rateTable(): Promise<RateTable>;
+  /** An order's shipments, oldest first: one statement for every order of the request (`Order.shipments`). */
+  shipmentsByOrderId: DataLoader<string, Shipment[]>;
+  /** A shipment's lines, with titles: one statement for every shipment of the request. */
+  linesByShipmentId: DataLoader<string, ShipmentLine[]>;
+  /** A shipment's tracking timeline: one statement for every shipment of the request. */
+  eventsByShipmentId: DataLoader<string, ShipmentEvent[]>;
 }
 
 export function createLoaders({ em }: LoaderScope): ShippingLoaders {
   let table: Promise<RateTable> | undefined;
   return {
     rateTable: () => (table ??= loadRateTable(em)),
+    shipmentsByOrderId: new DataLoader(async (ids) => groupedBy(ids, await shipmentsOfOrders(em, ids), (row) => row.orderId)),
+    linesByShipmentId: new DataLoader(async (ids) => groupedBy(ids, await linesOfShipments(em, ids), (row) => row.shipmentId)),
+    eventsByShipmentId: new DataLoader(async (ids) => groupedBy(ids, await eventsOfShipments(em, ids), (row) => row.shipmentId)),
   };
 }
 
@@ -64,4 +76,10 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
     else groups.set(key, [row]);
   }
   return groups;
+}
+
+/** Rows per key, in the order of `keys` (DataLoader's contract), each group in the rows' order. */
+function groupedBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const groups = groupBy(rows, keyOf);
+  return keys.map((key) => groups.get(key) ?? []);
 }

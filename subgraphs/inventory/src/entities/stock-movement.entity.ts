@@ -3,8 +3,15 @@ import { defineEntity, p } from '@mikro-orm/postgresql';
 /** Why staff may change stock by hand. */
 export const ADJUSTMENT_REASONS = ['RECEIVED', 'CORRECTION', 'DAMAGED', 'SHRINKAGE', 'RETURN_RESTOCK', 'CYCLE_COUNT'] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
-/** Every reason a movement can have: staff adjustments, and sales (a paid order's reservation, never by hand). */
-export const STOCK_MOVEMENT_REASONS = [...ADJUSTMENT_REASONS, 'SALE'] as const;
+/**
+ * Every reason a movement can have: staff adjustments; and, never by hand, a paid order's sale (`SALE`)
+ * and sold units coming back for that order, a paid order cancelled (`CANCELLATION`) or a received return
+ * (`RETURN`).
+ */
+export const STOCK_MOVEMENT_REASONS = [...ADJUSTMENT_REASONS, 'SALE', 'CANCELLATION', 'RETURN'] as const;
+/** The reasons that put an order's sold units back, each naming the sale (reservation) it reverses. */
+export const RESTOCK_REASONS = ['CANCELLATION', 'RETURN'] as const;
+export type RestockReason = (typeof RESTOCK_REASONS)[number];
 export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
 
 /**
@@ -25,8 +32,13 @@ const StockMovementSchema = defineEntity({
     note: p.text().nullable(),
     /** The customer account (staff member) who made the change; null for system changes. */
     actorCustomerId: p.uuid().nullable(),
-    /** The reservation a SALE settles (one SALE each, by a unique index); null for every other reason. */
+    /**
+     * The reservation a SALE settles (one SALE each, by a unique index), or the sale a CANCELLATION or
+     * RETURN puts back (same variant and location); null for staff adjustments.
+     */
     reservationId: p.uuid().nullable(),
+    /** The orders subgraph's return a RETURN movement restocks; null for every other reason. */
+    returnId: p.uuid().nullable(),
     onHandAfter: p.integer(),
     createdAt: p.datetime(),
   },

@@ -24,6 +24,8 @@ const StockReservationSchema = defineEntity({
     status: p.enum(RESERVATION_STATUSES),
     releaseReason: p.enum(RELEASE_REASONS).nullable(),
     expiresAt: p.datetime(),
+    /** Of a COMMITTED (sold) reservation, units put back since (cancellation, returns); never above `quantity`. */
+    restockedQuantity: p.integer(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },

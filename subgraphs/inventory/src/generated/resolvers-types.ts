@@ -229,7 +229,8 @@ export type Mutation = {
   /**
    * Internal (the orders service only). The order will not be paid: its RESERVED stock is available again
    * (RELEASED). Idempotent: calling again releases nothing more. Sold (COMMITTED) stock is not released
-   * (it comes back only by a restock): refused with `ALREADY_COMMITTED`, nothing changed.
+   * (it comes back by a restock: the `orders.order.cancelled` and `orders.return.received` events):
+   * refused with `ALREADY_COMMITTED`, nothing changed.
    */
   inventoryRelease: InventoryReleasePayload;
   /**
@@ -383,8 +384,10 @@ export type StockMovementEdge = {
   node: StockMovement;
 };
 
-/** Why on-hand stock changed: a staff adjustment's reason, or a sale. */
+/** Why on-hand stock changed: a staff adjustment's reason, a sale, or sold units coming back for their order. */
 export type StockMovementReason =
+  /** A paid order was cancelled: its sold units went back on hand where they were sold from (once per order). */
+  | 'CANCELLATION'
   /** A mistake in an earlier count or entry was fixed. */
   | 'CORRECTION'
   /** A physical count found a different quantity. */
@@ -393,6 +396,8 @@ export type StockMovementReason =
   | 'DAMAGED'
   /** Goods arrived from a supplier. */
   | 'RECEIVED'
+  /** Returned goods were received: the units went back on hand where the order's units were sold from (once per return, never more than the order bought). */
+  | 'RETURN'
   /** Returned units went back into sellable stock. */
   | 'RETURN_RESTOCK'
   /** Units reserved for an order were sold when it was paid. */

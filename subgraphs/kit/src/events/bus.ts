@@ -20,11 +20,16 @@ export interface DomainEvent<T = Record<string, unknown>> {
 /** Applies one event inside a transaction that also records it as processed: one effect per event. */
 export type Subscriber = (ctx: RequestContext<any>, event: DomainEvent<any>) => Promise<void>;
 
-/** A scheduled job: `cron` in UTC (pg-boss's resolution is one minute); runs on one replica at a time. */
-export interface Worker {
-  cron: string;
-  run(ctx: RequestContext<any>): Promise<void>;
-}
+/**
+ * Background work, started and stopped with the process. `cron` (UTC; pg-boss's resolution is one minute):
+ * a schedule, each run on one replica only. `everySeconds`: a timer in every process, for work that must
+ * not wait a minute (an outbox to drain); runs never overlap within a process, but replicas run side by
+ * side, so the work claims its rows (`for update skip locked`). `ctx.wake(name)` runs it at once after the
+ * transaction commits.
+ */
+export type Worker = { cron: string; run(ctx: RequestContext<any>): Promise<void> } | { everySeconds: number; run(ctx: RequestContext<any>): Promise<void> };
+
+const isCron = (worker: Worker): worker is Extract<Worker, { cron: string }> => 'cron' in worker;
 
 export interface EventBusOptions {
   /** The subgraph: producer name, and the prefix of its queues. */
@@ -68,10 +73,15 @@ export class EventBus {
   private started = false;
   /** Relaying on its own (timer, nudges) only once `start()` ran; before that, `relayAll` is the only relay. */
   private running = false;
+  /** The `everySeconds` workers' timers and the run in flight of each (a wake during one runs it again after). */
+  private readonly timed = new Map<string, { timer?: NodeJS.Timeout; inFlight: Promise<void> | null; again: boolean }>();
 
   constructor(options: EventBusOptions) {
     this.options = options;
     if (options.role && !/^[a-z_][a-z0-9_]*$/.test(options.role)) throw new Error(`Unsafe role name: ${options.role}`);
+    for (const [workerName, worker] of Object.entries(options.workers)) {
+      if (!isCron(worker) && !(worker.everySeconds > 0)) throw new Error(`Worker ${workerName}: everySeconds must be a positive number`);
+    }
     this.boss = new PgBoss({
       connectionString: options.url,
       schema: EVENTS_SCHEMA,
@@ -81,7 +91,7 @@ export class EventBus {
       // it again would need CREATE on the whole database, which no subgraph role has.
       ...(options.role ? { options: `-c role=${options.role}`, createSchema: false } : {}),
       useListenNotify: true,
-      schedule: Object.keys(options.workers).length > 0,
+      schedule: Object.values(options.workers).some(isCron),
     });
     this.boss.on('error', (error) => options.log.error({ err: error }, 'event bus error'));
   }
@@ -103,6 +113,7 @@ export class EventBus {
       );
     }
     for (const [workerName, worker] of Object.entries(workers)) {
+      if (!isCron(worker)) continue;
       const queue = workerQueueOf(name, workerName);
       await this.boss.schedule(queue, worker.cron, null, { tz: 'UTC' });
       await this.boss.work(queue, () => inBackground(() => worker.run(this.options.createContext(serviceViewer(name), randomUUID()))));
@@ -111,6 +122,41 @@ export class EventBus {
     this.relayTimer = setInterval(() => this.nudge(), RELAY_INTERVAL_MS);
     this.relayTimer.unref();
     this.nudge();
+    for (const [workerName, worker] of Object.entries(workers)) {
+      if (isCron(worker)) continue;
+      const state: { timer?: NodeJS.Timeout; inFlight: Promise<void> | null; again: boolean } = { inFlight: null, again: false };
+      this.timed.set(workerName, state);
+      state.timer = setInterval(() => this.wake(workerName), worker.everySeconds * 1000);
+      state.timer.unref();
+      this.wake(workerName);
+    }
+  }
+
+  /**
+   * Runs the `everySeconds` worker `name` now in this process (after a transaction that called
+   * `ctx.wake(name)` commits, and on its timer); if it is running, once more when it finishes.
+   */
+  wake(name: string): void {
+    if (this.stopped || !this.running) return;
+    const state = this.timed.get(name);
+    const worker = this.options.workers[name];
+    if (!state || !worker) {
+      this.options.log.error({ worker: name }, 'wake: no such everySeconds worker');
+      return;
+    }
+    if (state.inFlight) {
+      state.again = true;
+      return;
+    }
+    state.inFlight = inBackground(() => worker.run(this.options.createContext(serviceViewer(this.options.name), randomUUID())))
+      .catch((error) => this.options.log.error({ err: error, worker: name }, 'worker failed; it runs again on its timer'))
+      .finally(() => {
+        state.inFlight = null;
+        if (state.again) {
+          state.again = false;
+          this.wake(name);
+        }
+      });
   }
 
   /** Publishes committed outbox rows now (called after a transaction that emitted, and on a timer). */
@@ -166,7 +212,9 @@ export class EventBus {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.relayTimer);
+    for (const state of this.timed.values()) clearInterval(state.timer);
     await this.relaying;
+    await Promise.all([...this.timed.values()].map((state) => state.inFlight));
     if (this.started) await this.boss.stop({ graceful: true, timeout: 10_000, close: true });
   }
 
@@ -179,7 +227,8 @@ export class EventBus {
       await this.ensureQueue(queue, { retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 300, deadLetter, notify: true });
       await this.boss.subscribe(type, queue);
     }
-    for (const workerName of Object.keys(workers)) {
+    for (const [workerName, worker] of Object.entries(workers)) {
+      if (!isCron(worker)) continue;
       await this.ensureQueue(workerQueueOf(name, workerName), { retryLimit: 2, expireInSeconds: 600 });
     }
   }

@@ -1,18 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import type { AddressFields } from '#kit';
 import { ORDER_STATUSES } from '../services/order-state-machine.ts';
 
-/** The cart's shipping address, as it was at checkout. */
-export interface OrderAddress {
-  firstName: string | null;
-  lastName: string | null;
-  address1: string;
-  address2: string | null;
-  city: string;
-  provinceCode: string | null;
-  zip: string | null;
-  countryCode: string;
-  phone: string | null;
-}
+/** The cart's shipping address, as it was at checkout (validated by the cart with the kit's rules). */
+export type OrderAddress = AddressFields;
 
 /** An order: who placed it, its status, its totals snapshotted from the cart, and its PaymentIntent. */
 const OrderSchema = defineEntity({

@@ -1,5 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CartRef as CartRefModel } from '../cart-ref.ts';
+import type { OrderRef as OrderRefModel } from '../order-ref.ts';
+import type { Shipment as ShipmentModel, ShipmentLine as ShipmentLineModel, ShipmentEvent as ShipmentEventModel } from '../shipments.ts';
 import type { PricedOption as PricedOptionModel } from '../services/shipping-quote.service.ts';
 import type { ShippingZone as ShippingZoneModel } from '../entities/shipping-zone.entity.ts';
 import type { ShippingRate as ShippingRateModel } from '../entities/shipping-rate.entity.ts';
@@ -16,10 +18,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO-8601 date and time in UTC, e.g. `2026-11-22T10:15:30.000Z`. */
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. */
+/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Once it became a paid order it is completed: read-only. */
 export type Cart = {
   __typename?: 'Cart';
   /** Opaque global id; unguessable, so a guest's cart is reachable only by whoever holds it. */
@@ -86,6 +90,47 @@ export type Money = {
   currencyCode: CurrencyCode;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Ships some or all of the unshipped units of a paid order's lines in one parcel (staff). The shipment
+   * starts LABEL_CREATED, with that first tracking event. Nothing is written when anything is refused.
+   * Codes: `NOT_FOUND` (no such order, on `input.orderId`; no such line in the order, on the line's
+   * `orderLineId`), `ORDER_NOT_FULFILLABLE` (the order is not PAID or PARTIALLY_FULFILLED), `ORDER_ON_HOLD`
+   * (a risk check holds it), `INVALID_QUANTITY` (below 1, or more than the line has left to ship), `INVALID`
+   * (no lines, a line twice, a malformed line id, a blank or too long carrier or tracking number), `TAKEN`
+   * (the tracking number belongs to another shipment), `ORDERS_UNAVAILABLE` (the order could not be read).
+   */
+  shipmentCreate: ShipmentCreatePayload;
+  /**
+   * Records a tracking event of a shipment, named by its tracking number (staff), as a carrier reports it.
+   * The shipment's status becomes the status of its latest event (by `occurredAt`): an older event arriving
+   * late joins the timeline without moving the status back. DELIVERED is final; later events are still
+   * recorded. Codes: `NOT_FOUND` (no shipment has this tracking number), `INVALID` (a blank or too long
+   * tracking number or location, a time in the future).
+   */
+  shipmentTrackingUpdate: ShipmentTrackingUpdatePayload;
+};
+
+
+export type MutationShipmentCreateArgs = {
+  input: ShipmentCreateInput;
+};
+
+
+export type MutationShipmentTrackingUpdateArgs = {
+  input: ShipmentTrackingUpdateInput;
+};
+
+/** A customer's order: what was bought at what price, and where it stands. */
+export type Order = {
+  __typename?: 'Order';
+  /** Opaque global id (`gid://commerce/Order/<uuid>`). */
+  id: Scalars['ID']['output'];
+  /** The parcels the order has shipped in, oldest first; empty until it ships. Visible to whoever sees the order. */
+  shipments: Array<Shipment>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -100,6 +145,112 @@ export type Query = {
 
 export type QueryShippingQuoteArgs = {
   input: ShippingQuoteInput;
+};
+
+/** A parcel of an order: what is in it, who carries it, and where it is. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  /** Who carries it, e.g. "UPS". */
+  carrier: Scalars['String']['output'];
+  /** When it was created (its label). */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was delivered; null until then. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its tracking timeline, oldest first (events of the same time in the order they were recorded). */
+  events: Array<ShipmentEvent>;
+  /** Opaque global id (`gid://commerce/Shipment/<uuid>`). */
+  id: Scalars['ID']['output'];
+  /** What it carries, in the order the shipment listed them. */
+  lines: Array<ShipmentLine>;
+  /** Where it is: the status of its latest tracking event, or DELIVERED once delivered. */
+  status: ShipmentStatus;
+  /** The carrier's tracking number; unique across shipments, whatever the carrier. */
+  trackingNumber: Scalars['String']['output'];
+};
+
+/** A shipment to create. */
+export type ShipmentCreateInput = {
+  /** Who carries it (1 to 100 characters), e.g. "UPS". */
+  carrier: Scalars['String']['input'];
+  /** What goes in the parcel: 1 to 250 lines of the order, each once. */
+  lines: Array<ShipmentLineInput>;
+  /** The order's global id. */
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number (1 to 64 characters), not used by any other shipment. */
+  trackingNumber: Scalars['String']['input'];
+};
+
+/** Result of `shipmentCreate`. */
+export type ShipmentCreatePayload = {
+  __typename?: 'ShipmentCreatePayload';
+  /** The new shipment; null when nothing was created. */
+  shipment?: Maybe<Shipment>;
+  /** Why nothing was created, if so (codes on `shipmentCreate`). */
+  userErrors: Array<UserError>;
+};
+
+/** One step of a shipment's journey, as the carrier reported it. */
+export type ShipmentEvent = {
+  __typename?: 'ShipmentEvent';
+  /** Where it happened, e.g. "Memphis, TN"; null when the carrier did not say. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The shipment's status at this step. */
+  status: ShipmentStatus;
+};
+
+/** Some units of one order line, in a shipment. */
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** The order line's global id (`gid://commerce/OrderLine/<uuid>`), as in `Order.lines`. */
+  orderLineId: Scalars['ID']['output'];
+  /** How many of the line's units are in this shipment. */
+  quantity: Scalars['Int']['output'];
+  /** The line's title as the shopper saw it. */
+  title: Scalars['String']['output'];
+};
+
+/** Some units of an order line to ship. */
+export type ShipmentLineInput = {
+  /** The order line's global id, from `Order.lines`. */
+  orderLineId: Scalars['ID']['input'];
+  /** How many units: at least 1, at most what the line has left to ship. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** Where a shipment stands. */
+export type ShipmentStatus =
+  /** It was delivered (final). */
+  | 'DELIVERED'
+  /** Something went wrong (a failed delivery attempt, damage, a wrong address); later events may move it on. */
+  | 'EXCEPTION'
+  /** The carrier has the parcel and it is on its way. */
+  | 'IN_TRANSIT'
+  /** The label exists; the carrier does not have the parcel yet. */
+  | 'LABEL_CREATED'
+  /** It is with the courier for delivery today. */
+  | 'OUT_FOR_DELIVERY';
+
+/** A tracking event of a shipment. */
+export type ShipmentTrackingUpdateInput = {
+  /** Where it happened (1 to 255 characters), if the carrier said. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** When it happened; now when omitted. Not more than a day in the future. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The status the carrier reports. */
+  status: ShipmentStatus;
+  /** The shipment's tracking number (any case). */
+  trackingNumber: Scalars['String']['input'];
+};
+
+/** Result of `shipmentTrackingUpdate`. */
+export type ShipmentTrackingUpdatePayload = {
+  __typename?: 'ShipmentTrackingUpdatePayload';
+  /** The shipment with the event recorded; null when nothing was recorded. */
+  shipment?: Maybe<Shipment>;
+  /** Why nothing was recorded, if so (codes on `shipmentTrackingUpdate`). */
+  userErrors: Array<UserError>;
 };
 
 /** A way to ship a cart, priced for it. */
@@ -192,6 +343,17 @@ export type ShippingZoneRegion = {
   provinceCodes: Array<Scalars['String']['output']>;
 };
 
+/** Why a mutation did not do what was asked. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable machine-readable code, e.g. `TAKEN` or `UNIDENTIFIED_CUSTOMER`. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, e.g. `["input", "email"]`; null when no single field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** A human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -274,6 +436,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Cart: Cart;
+  Order: Order;
 }>;
 
 /** Mapping of federation reference types */
@@ -283,6 +446,9 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Cart'], {"shippingWeightGrams":true,"shippingSubtotalMinor":true,"shippingCurrencyCode":true,"shippingCountryCode":true,"shippingProvinceCode":true}> ) );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
 }>;
 
 
@@ -294,8 +460,20 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CurrencyCode: CurrencyCode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyValueModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<OrderRefModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Shipment: ResolverTypeWrapper<ShipmentModel>;
+  ShipmentCreateInput: ShipmentCreateInput;
+  ShipmentCreatePayload: ResolverTypeWrapper<Omit<ShipmentCreatePayload, 'shipment'> & { shipment?: Maybe<ResolversTypes['Shipment']> }>;
+  ShipmentEvent: ResolverTypeWrapper<ShipmentEventModel>;
+  ShipmentLine: ResolverTypeWrapper<ShipmentLineModel>;
+  ShipmentLineInput: ShipmentLineInput;
+  ShipmentStatus: ShipmentStatus;
+  ShipmentTrackingUpdateInput: ShipmentTrackingUpdateInput;
+  ShipmentTrackingUpdatePayload: ResolverTypeWrapper<Omit<ShipmentTrackingUpdatePayload, 'shipment'> & { shipment?: Maybe<ResolversTypes['Shipment']> }>;
   ShippingOption: ResolverTypeWrapper<PricedOptionModel>;
   ShippingQuoteInput: ShippingQuoteInput;
   ShippingRate: ResolverTypeWrapper<ShippingRateModel>;
@@ -303,6 +481,7 @@ export type ResolversTypes = ResolversObject<{
   ShippingWeightBand: ResolverTypeWrapper<Omit<ShippingWeightBand, 'price'> & { price: ResolversTypes['Money'] }>;
   ShippingZone: ResolverTypeWrapper<ShippingZoneModel>;
   ShippingZoneRegion: ResolverTypeWrapper<ShippingZoneRegion>;
+  UserError: ResolverTypeWrapper<UserError>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -312,14 +491,26 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Money: MoneyValueModel;
+  Mutation: Record<PropertyKey, never>;
+  Order: OrderRefModel;
   Query: Record<PropertyKey, never>;
+  Shipment: ShipmentModel;
+  ShipmentCreateInput: ShipmentCreateInput;
+  ShipmentCreatePayload: Omit<ShipmentCreatePayload, 'shipment'> & { shipment?: Maybe<ResolversParentTypes['Shipment']> };
+  ShipmentEvent: ShipmentEventModel;
+  ShipmentLine: ShipmentLineModel;
+  ShipmentLineInput: ShipmentLineInput;
+  ShipmentTrackingUpdateInput: ShipmentTrackingUpdateInput;
+  ShipmentTrackingUpdatePayload: Omit<ShipmentTrackingUpdatePayload, 'shipment'> & { shipment?: Maybe<ResolversParentTypes['Shipment']> };
   ShippingOption: PricedOptionModel;
   ShippingQuoteInput: ShippingQuoteInput;
   ShippingRate: ShippingRateModel;
   ShippingWeightBand: Omit<ShippingWeightBand, 'price'> & { price: ResolversParentTypes['Money'] };
   ShippingZone: ShippingZoneModel;
   ShippingZoneRegion: ShippingZoneRegion;
+  UserError: UserError;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -329,14 +520,62 @@ export type CartResolvers<ContextType = ShippingContext, ParentType extends Reso
   shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType>;
 }>;
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type MoneyResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  shipmentCreate?: Resolver<ResolversTypes['ShipmentCreatePayload'], ParentType, ContextType, RequireFields<MutationShipmentCreateArgs, 'input'>>;
+  shipmentTrackingUpdate?: Resolver<ResolversTypes['ShipmentTrackingUpdatePayload'], ParentType, ContextType, RequireFields<MutationShipmentTrackingUpdateArgs, 'input'>>;
+}>;
+
+export type OrderResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   shippingQuote?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType, RequireFields<QueryShippingQuoteArgs, 'input'>>;
   shippingZones?: Resolver<Array<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
+}>;
+
+export type ShipmentResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['ShipmentEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShipmentCreatePayloadResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShipmentCreatePayload'] = ResolversParentTypes['ShipmentCreatePayload']> = ResolversObject<{
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ShipmentEventResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShipmentEvent'] = ResolversParentTypes['ShipmentEvent']> = ResolversObject<{
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+}>;
+
+export type ShipmentLineResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = ResolversObject<{
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShipmentTrackingUpdatePayloadResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShipmentTrackingUpdatePayload'] = ResolversParentTypes['ShipmentTrackingUpdatePayload']> = ResolversObject<{
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ShippingOptionResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption']> = ResolversObject<{
@@ -375,14 +614,29 @@ export type ShippingZoneRegionResolvers<ContextType = ShippingContext, ParentTyp
   provinceCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type UserErrorResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = ShippingContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentCreatePayload?: ShipmentCreatePayloadResolvers<ContextType>;
+  ShipmentEvent?: ShipmentEventResolvers<ContextType>;
+  ShipmentLine?: ShipmentLineResolvers<ContextType>;
+  ShipmentTrackingUpdatePayload?: ShipmentTrackingUpdatePayloadResolvers<ContextType>;
   ShippingOption?: ShippingOptionResolvers<ContextType>;
   ShippingRate?: ShippingRateResolvers<ContextType>;
   ShippingWeightBand?: ShippingWeightBandResolvers<ContextType>;
   ShippingZone?: ShippingZoneResolvers<ContextType>;
   ShippingZoneRegion?: ShippingZoneRegionResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 
