@@ -12,6 +12,7 @@ import { resolvers } from './resolvers/index.ts';
 import { seedCart } from './seed.ts';
 import { expireIdleCarts } from './services/expiry.ts';
 import { readIdleDays, type CartSettings } from './settings.ts';
+import { onOrderPaid } from './subscribers/order-paid.ts';
 import { onProductArchived, onVariantsUpdated } from './subscribers/variant-changes.ts';
 
 const settings: CartSettings = { idleDays: readIdleDays(process.env.CART_IDLE_DAYS) };
@@ -42,6 +43,7 @@ export const cart = defineSubgraph<CartLoaders>({
   subscribers: {
     'products.variants.updated': onVariantsUpdated,
     'products.product.archived': onProductArchived,
+    'orders.order.paid': onOrderPaid,
   },
   workers: {
     'expire-idle-carts': { cron: '0 * * * *', run: async (ctx) => void (await expireIdleCarts(ctx, settings.idleDays)) },

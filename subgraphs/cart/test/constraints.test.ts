@@ -49,6 +49,17 @@ describe('the database refuses what the services refuse', () => {
     await expect(subgraph.sql(`insert into discount (code, title, kind, amount_minor) values ('NOCUR', 'x', 'FIXED_AMOUNT', 100)`)).rejects.toMatchObject({ code: '23514' });
     await expect(subgraph.sql(`insert into tax_rule (country_code, tax_class, rate_ppm, name) values ('US', 'STANDARD', 1000001, 'x')`)).rejects.toMatchObject({ code: '23514' });
   });
+
+  it('a paid order applied twice, to an unknown cart, or with an unknown outcome', async () => {
+    const id = await newCart();
+    const orderId = crypto.randomUUID();
+    const record = (cartId: string, outcome = 'LINES_TAKEN') =>
+      subgraph.sql(`insert into cart_order (order_id, cart_id, outcome, paid_at) values (?, ?, ?, now())`, [orderId, cartId, outcome]);
+    await expect(record(id, 'SOMETHING')).rejects.toMatchObject({ code: '23514' });
+    await expect(record(crypto.randomUUID())).rejects.toMatchObject({ code: '23503' });
+    await record(id);
+    await expect(record(id, 'COMPLETED')).rejects.toMatchObject({ code: '23505' });
+  });
 });
 
 describe('the seed', () => {

@@ -4,8 +4,9 @@ export const CART_STATUSES = ['OPEN', 'MERGED', 'EXPIRED', 'COMPLETED'] as const
 export type CartStatus = (typeof CART_STATUSES)[number];
 
 /**
- * A cart. Only OPEN carts answer; a MERGED one points at the cart that took its lines, an EXPIRED one sat
- * idle too long, a COMPLETED one became an order. `customerId` is a customers uuid (no cross-schema key);
+ * A cart. OPEN carts answer and change; a MERGED one points at the cart that took its lines, an EXPIRED one
+ * sat idle too long (both answer as not found), a COMPLETED one became a paid order (`completedOrderId`):
+ * still readable, never changed again. `customerId` is a customers uuid (no cross-schema key);
  * the destination and the chosen shipping option are snapshots, so totals never need another domain.
  */
 const CartSchema = defineEntity({
@@ -40,6 +41,10 @@ const CartSchema = defineEntity({
     shippingOptionLostTitle: p.text().nullable(),
     /** The parcel (weight, discounted subtotal, currency, destination) the selected option was priced for. */
     shippingQuoteKey: p.text().nullable(),
+    /** The orders uuid of the paid order this cart became; set exactly when COMPLETED. */
+    completedOrderId: p.uuid().nullable(),
+    /** When the order's payment was applied here; set exactly when COMPLETED. */
+    completedAt: p.datetime(3).nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

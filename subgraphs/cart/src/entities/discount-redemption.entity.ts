@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
 
-/** One use of a discount by a placed order (written by the orders flow); usage limits count these. */
+/** One use of a discount by a paid order (written by the `orders.order.paid` subscriber); usage limits count these. */
 const DiscountRedemptionSchema = defineEntity({
   name: 'DiscountRedemption',
   tableName: 'discount_redemption',

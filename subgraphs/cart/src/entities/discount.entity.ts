@@ -6,7 +6,7 @@ export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
 /**
  * An order discount: with a `code` the shopper enters it, without one it applies by itself (automatic).
  * Percentages are basis points (1000 = 10%); amounts and minimums are minor units of `currencyCode`.
- * Usage limits count `discount_redemption` rows, which orders write when an order is placed.
+ * Usage limits count `discount_redemption` rows, written when an order using the discount is paid.
  */
 const DiscountSchema = defineEntity({
   name: 'Discount',

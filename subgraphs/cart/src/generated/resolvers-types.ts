@@ -20,11 +20,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. */
+/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Once it became a paid order it is completed: read-only. */
 export type Cart = {
   __typename?: 'Cart';
   /** Who is buying: email, country, and the customer once signed in. */
   buyerIdentity: CartBuyerIdentity;
+  /** When the cart became a paid order; from then on it is read-only. Null while it is open. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The cart's amounts, all in the cart's one currency. */
   cost: CartCost;
   /** When the cart was created. */
@@ -102,7 +104,7 @@ export type CartBuyerIdentityInput = {
 /** Result of `cartBuyerIdentityUpdate`. */
 export type CartBuyerIdentityUpdatePayload = {
   __typename?: 'CartBuyerIdentityUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -144,7 +146,7 @@ export type CartDiscountCode = {
 /** Result of `cartDiscountCodesUpdate`. */
 export type CartDiscountCodesUpdatePayload = {
   __typename?: 'CartDiscountCodesUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -201,7 +203,7 @@ export type CartLineUpdateInput = {
 /** Result of `cartLinesAdd`. */
 export type CartLinesAddPayload = {
   __typename?: 'CartLinesAddPayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -210,7 +212,7 @@ export type CartLinesAddPayload = {
 /** Result of `cartLinesRemove`. */
 export type CartLinesRemovePayload = {
   __typename?: 'CartLinesRemovePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -219,7 +221,7 @@ export type CartLinesRemovePayload = {
 /** Result of `cartLinesUpdate`. */
 export type CartLinesUpdatePayload = {
   __typename?: 'CartLinesUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -228,7 +230,7 @@ export type CartLinesUpdatePayload = {
 /** Result of `cartSelectedShippingOptionUpdate`. */
 export type CartSelectedShippingOptionUpdatePayload = {
   __typename?: 'CartSelectedShippingOptionUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -237,7 +239,7 @@ export type CartSelectedShippingOptionUpdatePayload = {
 /** Result of `cartShippingAddressUpdate`. */
 export type CartShippingAddressUpdatePayload = {
   __typename?: 'CartShippingAddressUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found or not yours. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -296,7 +298,7 @@ export type CurrencyCode =
 /** A shopper's (or staff member's) account. Visible only to that account itself and to staff. */
 export type Customer = {
   __typename?: 'Customer';
-  /** The customer's open cart, if any; only the customer and staff see it. */
+  /** The customer's open cart, if any (a cart that became a paid order no longer is); only the customer and staff see it. */
   cart?: Maybe<Cart>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
@@ -411,7 +413,9 @@ export type Query = {
   __typename?: 'Query';
   /**
    * A cart by its id. A guest cart is reached by its unguessable id alone; a customer's cart only by that
-   * customer (and staff). Null when there is no such cart, it expired, or it is someone else's.
+   * customer (and staff). Null when there is no such cart, it expired, or it is someone else's. A cart that
+   * became a paid order is COMPLETED: it still answers here, read-only (`completedAt` is set, and every cart
+   * mutation answers the user error `CART_COMPLETED`), but it is no longer the customer's `Customer.cart`.
    */
   cart?: Maybe<Cart>;
 };
@@ -622,6 +626,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type CartResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;

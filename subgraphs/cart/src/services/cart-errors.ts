@@ -4,6 +4,8 @@ import { DomainError, ServiceCallError } from '#kit';
 export const CartErrorCode = {
   /** The cart does not exist, expired, or is someone else's: one answer, so none is revealed. */
   NOT_FOUND: 'NOT_FOUND',
+  /** The cart became a paid order: it is read-only (a signed-in customer's next `cartCreate` starts a new one). */
+  CART_COMPLETED: 'CART_COMPLETED',
   INVALID: 'INVALID',
   BLANK: 'BLANK',
   TOO_LONG: 'TOO_LONG',
@@ -20,6 +22,8 @@ export const CartErrorCode = {
 } as const;
 
 export const cartNotFound = () => new DomainError(CartErrorCode.NOT_FOUND, 'No such cart.', ['cartId']);
+export const cartCompleted = () =>
+  new DomainError(CartErrorCode.CART_COMPLETED, 'This cart became an order and can no longer be changed; start a new cart.', ['cartId']);
 
 /** A dependency that did not answer becomes the user error naming it; anything else stays as it was. */
 export function asUnavailable(error: unknown): unknown {

@@ -2,11 +2,11 @@ import { tryParseGlobalId } from '#kit';
 import type { CartContext } from '../context.ts';
 import { Cart } from '../entities/cart.entity.ts';
 import { CartLine } from '../entities/cart-line.entity.ts';
-import { asUnavailable, cartNotFound } from './cart-errors.ts';
+import { asUnavailable, cartCompleted, cartNotFound } from './cart-errors.ts';
 import { loadDraft, lockCart, lockOpenCartOf, newCartRow, preReadCart, writeDraft, type CartDraft } from './cart-draft.ts';
 import { fetchQuantitiesAvailable, fetchVariantFacts, type VariantFacts } from './catalog.ts';
 import { claimFor } from './claim.ts';
-import { canChange, claimantOf, isLive } from './ownership.ts';
+import { claimantOf, isLive, refusalOf, type CartAccessFacts } from './ownership.ts';
 import { settleShipping, type ShippingIntent } from './shipping-settle.ts';
 
 /**
@@ -47,21 +47,25 @@ export interface CartChange {
 
 /**
  * Applies `change` to an existing cart. Someone else's cart, an unknown, malformed, closed or idle-past-
- * its-time cart all answer the same NOT_FOUND. A signed-in customer touching a guest cart claims it
- * (claim.ts). Products and inventory are asked before the lock; the lock then serialises changes to
- * the cart, and every line is re-snapshotted from the catalog's answer before the rows are written.
+ * its-time cart all answer the same NOT_FOUND; the viewer's own cart that became a paid order answers
+ * CART_COMPLETED, nothing written. A signed-in customer touching a guest cart claims it (claim.ts).
+ * Products and inventory are asked before the lock; the lock then serialises changes to the cart (and
+ * with the order-paid subscriber, which completes it under the same lock), and every line is
+ * re-snapshotted from the catalog's answer before the rows are written.
  */
 export async function changeCart(ctx: CartContext, cartGlobalId: string, change: CartChange): Promise<Cart> {
   const cartId = tryParseGlobalId(cartGlobalId, 'Cart');
   if (!cartId) throw cartNotFound();
   const { idleDays } = ctx.loaders.settings;
   const pre = await preReadCart(ctx.em, cartId);
-  if (!pre || !isLive(pre.access, idleDays) || !canChange(ctx.viewer, pre.access)) throw cartNotFound();
+  if (!pre) throw cartNotFound();
+  assertChangeable(ctx, pre.access, idleDays);
   const facts = factsOf(ctx);
   return commit(ctx, facts, change, [...pre.lines.map((line) => line.variantId), ...(change.variantIds ?? [])], change.stockFor?.(pre.lines) ?? [], async (tx) => {
     const cart = await lockCart(tx.em, cartId);
-    // Checked again under the lock: the cart may have been claimed, merged or expired meanwhile.
-    if (!cart || !isLive(cart, idleDays) || !canChange(ctx.viewer, cart)) throw cartNotFound();
+    if (!cart) throw cartNotFound();
+    // Checked again under the lock: the cart may have been claimed, merged, expired or completed meanwhile.
+    assertChangeable(ctx, cart, idleDays);
     const draft = await loadDraft(tx.em, cart);
     const claimant = claimantOf(ctx.viewer, cart);
     if (claimant) await claimFor(tx, draft, claimant, idleDays);
@@ -84,6 +88,12 @@ export async function createCart(ctx: CartContext, change: CartChange): Promise<
     if (open) draft.retired.push({ id: open.id, status: 'EXPIRED' });
     return draft;
   });
+}
+
+function assertChangeable(ctx: CartContext, cart: CartAccessFacts, idleDays: number): void {
+  const refusal = refusalOf(ctx.viewer, cart, idleDays);
+  if (refusal === 'NOT_FOUND') throw cartNotFound();
+  if (refusal === 'CART_COMPLETED') throw cartCompleted();
 }
 
 function emptyDraft(customerId: string | null): CartDraft {

@@ -11,10 +11,16 @@ type Row = Record<string, any>;
 
 // Usage counts come with each rule: limits compare them, and counting in the same statement keeps a
 // cart's pricing at one statement for its discounts however many codes it holds.
-const RULE_COLUMNS = `d.id, d.code, d.title, d.kind, d.percentage_bp, d.amount_minor, d.currency_code, d.minimum_subtotal_minor,
-  d.starts_at, d.ends_at, d.usage_limit, d.usage_limit_per_customer, d.active,
+const RULE_FIELDS = `d.id, d.code, d.title, d.kind, d.percentage_bp, d.amount_minor, d.currency_code, d.minimum_subtotal_minor,
+  d.starts_at, d.ends_at, d.usage_limit, d.usage_limit_per_customer, d.active`;
+const RULE_COLUMNS = `${RULE_FIELDS},
   (select count(*) from discount_redemption r where r.discount_id = d.id)::int as times_used,
   (select count(*) from discount_redemption r where r.discount_id = d.id and r.customer_id = c.customer_id)::int as times_used_by_customer`;
+// The same, not counting the redemptions of `c.order_id`: an order's own use never makes it "used up" for itself.
+const RULE_COLUMNS_BUT_ORDER = `${RULE_FIELDS},
+  (select count(*) from discount_redemption r where r.discount_id = d.id and r.order_id <> c.order_id)::int as times_used,
+  (select count(*) from discount_redemption r
+    where r.discount_id = d.id and r.customer_id = c.customer_id and r.order_id <> c.order_id)::int as times_used_by_customer`;
 
 function toRule(row: Row): DiscountRule {
   return {
@@ -79,4 +85,30 @@ export async function discountInputsForCodes(em: EntityManager, codes: readonly 
     [customerId, `{${codes.join(',')}}`],
   );
   return collect(rows, ['draft']).get('draft')!;
+}
+
+/**
+ * For a paid order: the rules of the codes stored on its cart and the automatic ones, with usage counted
+ * for `customerId` as it stood apart from this order's own redemptions (so applying the order twice
+ * evaluates the same). One statement.
+ */
+export async function discountInputsForOrder(
+  em: EntityManager,
+  cartId: string,
+  customerId: string | null,
+  orderId: string,
+): Promise<CartDiscountInputs> {
+  const rows = await em.execute<Row[]>(
+    `select 'order' as k, e.code as entered_code, e.position, ${RULE_COLUMNS_BUT_ORDER}
+     from (select ?::uuid as cart_id, ?::uuid as customer_id, ?::uuid as order_id) c
+     join lateral (
+       select dc.code, dc.position, d.id as discount_id from cart_discount_code dc left join discount d on d.code = dc.code where dc.cart_id = c.cart_id
+       union all
+       select null, null, d.id from discount d where d.code is null and d.active
+     ) e on true
+     left join discount d on d.id = e.discount_id
+     order by e.position nulls last`,
+    [cartId, customerId, orderId],
+  );
+  return collect(rows, ['order']).get('order')!;
 }

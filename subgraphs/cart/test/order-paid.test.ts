@@ -1,0 +1,435 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMinorUnits, queueOf, toGlobalId, type DomainEvent, type Viewer } from '#kit';
+import { eventually } from '#kit/testing/index.ts';
+import { onOrderPaid } from '../src/subscribers/order-paid.ts';
+import {
+  ADDRESS_UPDATE,
+  CART_CREATE,
+  CART_FIELDS,
+  CODES_UPDATE,
+  IDENTITY_UPDATE,
+  LINES_ADD,
+  LINES_REMOVE,
+  LINES_UPDATE,
+  OPTION_UPDATE,
+  WARNINGS_QUERY,
+  cartRows,
+  cartWith,
+  createVariant,
+  localId,
+  mutate,
+  person,
+  startCartSystem,
+  type CartSystem,
+  type Person,
+} from './support.ts';
+
+let sys: CartSystem;
+let cheap: string; // 20.00
+let pricey: string; // 300.00
+
+beforeAll(async () => {
+  sys = await startCartSystem({ shipping: false });
+  cheap = (await createVariant(sys, { price: '20.00', stock: 500 })).variantId;
+  pricey = (await createVariant(sys, { price: '300.00', stock: 500 })).variantId;
+});
+afterAll(() => sys?.close());
+
+const READ = `query ($id: ID!) { cart(id: $id) { ${CART_FIELDS} completedAt } }`;
+const ORDERS: Viewer = { role: 'service', customerId: null, service: 'orders' };
+const minor = (money: { amount: string; currencyCode: string }) => parseMinorUnits(money.amount, money.currencyCode)!;
+
+const readCart = async (id: string, who?: Person) => (await sys.send<any>(READ, { id }, who)).cart;
+
+/** The `orders.order.paid` event of an order made from `cart` (as read through the gateway), as the orders subgraph emits it. */
+function paidEvent(cart: any, options: { orderId?: string; customerId?: string | null; discountsMinor?: number } = {}): DomainEvent<any> {
+  const currencyCode = cart.cost.totalAmount.currencyCode;
+  const orderId = options.orderId ?? crypto.randomUUID();
+  return {
+    id: crypto.randomUUID(),
+    type: 'orders.order.paid',
+    producer: 'orders',
+    occurredAt: new Date().toISOString(),
+    requestId: null,
+    payload: {
+      orderId,
+      number: 1001,
+      cartId: localId(cart.id),
+      customerId: options.customerId ?? (cart.buyerIdentity.customer ? localId(cart.buyerIdentity.customer.id) : null),
+      email: cart.buyerIdentity.email,
+      currencyCode,
+      totals: {
+        subtotalMinor: minor(cart.cost.subtotalAmount),
+        discountsMinor: options.discountsMinor ?? minor(cart.cost.discountAmount),
+        shippingMinor: minor(cart.cost.shippingAmount),
+        taxMinor: minor(cart.cost.totalTaxAmount),
+        totalMinor: minor(cart.cost.totalAmount),
+      },
+      lines: cart.lines.map((line: any) => ({
+        orderLineId: crypto.randomUUID(),
+        variantId: localId(line.merchandise.id),
+        title: 'Test item',
+        quantity: line.quantity,
+        unitPriceMinor: minor(line.cost.amountPerQuantity),
+        totalMinor: minor(line.cost.totalAmount),
+      })),
+      shippingAddress: null,
+    },
+  };
+}
+
+/** Applies the event the way the bus does: the subscriber inside a transaction, with the subgraph's real context. */
+const apply = (event: DomainEvent<any>) => sys.cart.context().transaction((tx) => onOrderPaid(tx, event));
+
+const cartRow = async (cartGid: string) =>
+  (await sys.cart.sql<{ status: string; completed_order_id: string | null; completed_at: Date | null }>(
+    'select status, completed_order_id, completed_at from cart where id = ?',
+    [localId(cartGid)],
+  ))[0]!;
+const redemptionsOf = (orderId: string) =>
+  sys.cart.sql<{ code: string | null; title: string; amount_minor: number; customer_id: string | null; cart_id: string; email: string | null; currency_code: string }>(
+    `select d.code, d.title, r.amount_minor, r.customer_id, r.cart_id, r.email, r.currency_code
+     from discount_redemption r join discount d on d.id = r.discount_id where r.order_id = ? order by r.amount_minor desc`,
+    [orderId],
+  );
+const customerCart = async (who: Person) => {
+  const result = await sys.cart.request(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Customer { cart { id } } } }`, {
+    reps: [{ __typename: 'Customer', id: toGlobalId('Customer', who.customerId) }],
+  }, who.viewer);
+  return result.data!._entities[0].cart as { id: string } | null;
+};
+let codes = 0;
+/** A percentage code with limits, made for one test. */
+async function createCode(fields: { percentageBp?: number; usageLimit?: number | null; usageLimitPerCustomer?: number | null }): Promise<string> {
+  codes += 1;
+  const code = `PAIDTEST${codes}`;
+  await sys.cart.sql(
+    `insert into discount (code, title, kind, percentage_bp, usage_limit, usage_limit_per_customer) values (?, ?, 'PERCENTAGE', ?, ?, ?)`,
+    [code, `${code} test code`, fields.percentageBp ?? 1000, fields.usageLimit ?? null, fields.usageLimitPerCustomer ?? null],
+  );
+  return code;
+}
+
+describe('orders.order.paid completes the cart', () => {
+  it('makes the cart COMPLETED: still read by its owner (read-only, completedAt set), no longer Customer.cart; a new cartCreate starts afresh', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 2 }, shopper, { buyerIdentity: { email: 'paid@example.com' }, discountCodes: ['WELCOME10'] });
+    expect(cart.cost.discountAmount).toEqual({ amount: '4.00', currencyCode: 'USD' });
+    expect((await customerCart(shopper))?.id).toBe(cart.id);
+
+    const event = paidEvent(cart);
+    await apply(event);
+
+    const row = await cartRow(cart.id);
+    expect(row).toMatchObject({ status: 'COMPLETED', completed_order_id: event.payload.orderId });
+    expect(new Date(row.completed_at!).toISOString()).toBe(event.occurredAt);
+    const read = await readCart(cart.id, shopper);
+    expect(read).toMatchObject({ id: cart.id, totalQuantity: 2, lines: cart.lines, cost: cart.cost, completedAt: event.occurredAt });
+    // Staff still read it; the orders service, which reads carts to check them out, no longer does.
+    expect((await readCart(cart.id, sys.staff)).id).toBe(cart.id);
+    expect((await sys.cart.request(`query ($id: ID!) { cart(id: $id) { id } }`, { id: cart.id }, ORDERS)).data).toEqual({ cart: null });
+    // Someone else: as before, nothing.
+    expect(await readCart(cart.id, await person())).toBeNull();
+
+    expect(await customerCart(shopper)).toBeNull();
+    const fresh = await mutate(sys, CART_CREATE, { input: { lines: [{ merchandiseId: cheap, quantity: 1 }] } }, shopper);
+    expect(fresh.userErrors).toEqual([]);
+    expect(fresh.cart.id).not.toBe(cart.id);
+    expect(fresh.cart.totalQuantity).toBe(1);
+    expect((await customerCart(shopper))?.id).toBe(fresh.cart.id);
+    expect((await cartRow(cart.id)).status).toBe('COMPLETED');
+
+    expect(await redemptionsOf(event.payload.orderId)).toEqual([
+      { code: 'WELCOME10', title: '10% off your order', amount_minor: 400, customer_id: shopper.customerId, cart_id: localId(cart.id), email: 'paid@example.com', currency_code: 'USD' },
+    ]);
+  });
+
+  it('refuses every cart mutation on a completed cart with CART_COMPLETED on cartId, writing nothing', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 1 }, shopper);
+    const guest = await cartWith(sys, { [cheap]: 1 });
+    await apply(paidEvent(cart));
+    await apply(paidEvent(guest));
+    const lineId = cart.lines[0].id;
+    const mutations: [string, Record<string, unknown>][] = [
+      [LINES_ADD, { lines: [{ merchandiseId: cheap, quantity: 1 }] }],
+      [LINES_UPDATE, { lines: [{ id: lineId, quantity: 3 }] }],
+      [LINES_REMOVE, { lineIds: [lineId] }],
+      [CODES_UPDATE, { codes: ['WELCOME10'] }],
+      [IDENTITY_UPDATE, { buyerIdentity: { email: 'other@example.com' } }],
+      [ADDRESS_UPDATE, { address: { address1: '1 Main St', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' } }],
+      [OPTION_UPDATE, { optionId: 'any-option' }],
+    ];
+    const before = await cartRows(sys);
+    const completed = [{ field: ['cartId'], message: 'This cart became an order and can no longer be changed; start a new cart.', code: 'CART_COMPLETED' }];
+    for (const [query, variables] of mutations) {
+      // The owner, staff, and (for a guest cart) anyone holding its id, a signed-in customer too (no claim).
+      for (const [cartId, who] of [[cart.id, shopper], [cart.id, sys.staff], [guest.id, undefined], [guest.id, shopper]] as const) {
+        const payload = await mutate(sys, query, { cartId, ...variables }, who);
+        expect(payload, query).toEqual({ cart: null, userErrors: completed });
+      }
+      // Another customer's completed cart is still simply not found.
+      const stranger = await mutate(sys, query, { cartId: cart.id, ...variables }, await person());
+      expect(stranger.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+    }
+    expect(await cartRows(sys)).toEqual(before);
+    // The database says it again: a completed cart's row is final.
+    await expect(sys.cart.sql(`update cart set email = 'x@example.com' where id = ?`, [localId(cart.id)])).rejects.toThrow(/COMPLETED cart is final/);
+  });
+
+  it('applies once: the same event again, or another delivery of it, changes nothing more', async () => {
+    const cart = await cartWith(sys, { [cheap]: 3 }, undefined, { discountCodes: ['WELCOME10'] });
+    const event = paidEvent(cart);
+    await apply(event);
+    const first = { row: await cartRow(cart.id), redemptions: await redemptionsOf(event.payload.orderId) };
+    expect(first.redemptions.map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 600]]);
+    await apply(event);
+    await apply({ ...event, id: crypto.randomUUID(), occurredAt: new Date(Date.now() + 60_000).toISOString() });
+    expect({ row: await cartRow(cart.id), redemptions: await redemptionsOf(event.payload.orderId) }).toEqual(first);
+  });
+
+  it('published on the bus, is applied once however often it is delivered', async () => {
+    const cart = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: ['WELCOME10'] });
+    const event = paidEvent(cart);
+    const { boss } = sys.cart.server.bus;
+    await boss.publish(event.type, event, { id: event.id });
+    expect((await eventually(() => cartRow(cart.id), (row) => row.status === 'COMPLETED')).status).toBe('COMPLETED');
+    const queue = queueOf('cart', event.type);
+    const jobs = [await boss.send(queue, event), await boss.send(queue, { ...event, id: crypto.randomUUID() })];
+    for (const job of jobs) expect((await eventually(() => boss.getJobById(queue, job!), (j) => j?.state === 'completed'))?.state).toBe('completed');
+    expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 200]]);
+  });
+
+  it('a cart checked out twice, both orders paid: stays completed by the first, and both orders count their discounts', async () => {
+    const cart = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: ['WELCOME10'] });
+    const [first, second] = [paidEvent(cart), paidEvent(cart)];
+    await apply(first);
+    await apply(second);
+    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: first.payload.orderId });
+    expect((await redemptionsOf(second.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 200]]);
+  });
+
+  it('completes a cart that went idle between checkout and payment', async () => {
+    const cart = await cartWith(sys, { [cheap]: 1 });
+    await sys.cart.sql(`update cart set status = 'EXPIRED' where id = ?`, [localId(cart.id)]);
+    const event = paidEvent(cart);
+    await apply(event);
+    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: event.payload.orderId });
+  });
+
+  it('logs and ignores an order of a cart it does not know; throws on a malformed payload (retried, then dead-lettered)', async () => {
+    const cart = await cartWith(sys, { [cheap]: 1 });
+    const unknown = paidEvent(cart);
+    unknown.payload.cartId = crypto.randomUUID();
+    const before = await sys.cart.sql('select count(*)::int as n from discount_redemption');
+    await apply(unknown);
+    expect(await sys.cart.sql('select count(*)::int as n from discount_redemption')).toEqual(before);
+    expect((await cartRow(cart.id)).status).toBe('OPEN');
+
+    const malformed: [string, (payload: any) => void][] = [
+      ['orderId', (p) => (p.orderId = 'gid://commerce/Order/1')],
+      ['cartId', (p) => delete p.cartId],
+      ['customerId', (p) => (p.customerId = 42)],
+      ['currencyCode', (p) => (p.currencyCode = 'usd')],
+      ['totals.discountsMinor', (p) => (p.totals.discountsMinor = '4.00')],
+      ['totals.subtotalMinor', (p) => delete p.totals],
+      ['lines is not a list', (p) => delete p.lines],
+      ['lines.0.variantId', (p) => (p.lines[0].variantId = 'gid://commerce/ProductVariant/1')],
+      ['lines.0.quantity', (p) => (p.lines[0].quantity = 0)],
+    ];
+    for (const [problem, spoil] of malformed) {
+      const event = paidEvent(cart);
+      spoil(event.payload);
+      await expect(apply(event), problem).rejects.toThrow(new RegExp(`malformed payload: .*${problem.replace('.', '\\.')}`));
+    }
+    await expect(apply({ ...paidEvent(cart), payload: null })).rejects.toThrow(/malformed payload/);
+    expect((await cartRow(cart.id)).status).toBe('OPEN');
+  });
+});
+
+/** The cart's lines as variant → quantity, in the order added. */
+const linesOf = (cart: any) => cart.lines.map((line: any) => [line.merchandise.id, line.quantity]);
+const cartOrderOf = (orderId: string) =>
+  sys.cart.sql<{ cart_id: string; outcome: string; taken: { variantId: string; quantity: number }[] }>(
+    'select cart_id, outcome, taken from cart_order where order_id = ?',
+    [orderId],
+  );
+
+describe('orders.order.paid on a cart changed after checkout', () => {
+  it('a line added after checkout (cartCreate continuing the open cart) stays in the cart, which stays open and changes on', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 2 }, shopper, { buyerIdentity: { email: 'kept@example.com' }, discountCodes: ['WELCOME10'] });
+    const event = paidEvent(cart); // checked out with 2 × cheap
+    // Before the payment arrives, the shopper "starts a new cart": as a signed-in customer that continues this one.
+    const created = await mutate(sys, CART_CREATE, { input: { lines: [{ merchandiseId: pricey, quantity: 1 }] } }, shopper);
+    expect(created.userErrors).toEqual([]);
+    expect(created.cart.id).toBe(cart.id);
+    expect(linesOf(created.cart)).toEqual([[cheap, 2], [pricey, 1]]);
+
+    await apply(event);
+
+    expect(await cartRow(cart.id)).toEqual({ status: 'OPEN', completed_order_id: null, completed_at: null });
+    const after = await readCart(cart.id, shopper);
+    expect(linesOf(after)).toEqual([[pricey, 1]]);
+    expect(after.lines[0].id).toBe(created.cart.lines[1].id);
+    expect(after).toMatchObject({ totalQuantity: 1, completedAt: null, discountCodes: [{ code: 'WELCOME10', applicable: true }] });
+    expect(after.cost).toMatchObject({ subtotalAmount: { amount: '300.00', currencyCode: 'USD' }, discountAmount: { amount: '30.00', currencyCode: 'USD' } });
+    expect(new Date(after.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.cart.updatedAt).getTime());
+    expect((await customerCart(shopper))?.id).toBe(cart.id);
+    // Discounts are counted for the order as they are for any paid order.
+    expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.amount_minor, r.cart_id])).toEqual([['WELCOME10', 400, localId(cart.id)]]);
+    expect(await cartOrderOf(event.payload.orderId)).toEqual([{ cart_id: localId(cart.id), outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 2 }] }]);
+
+    // The flow that met CART_COMPLETED: the next changes go through.
+    const address = await mutate(sys, ADDRESS_UPDATE, {
+      cartId: cart.id, address: { address1: '1 Main St', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' },
+    }, shopper);
+    expect(address.userErrors).toEqual([]);
+    expect(address.cart.shippingAddress).toMatchObject({ city: 'Springfield' });
+    const added = await mutate(sys, LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: cheap, quantity: 1 }] }, shopper);
+    expect(added.userErrors).toEqual([]);
+    expect(linesOf(added.cart)).toEqual([[pricey, 1], [cheap, 1]]);
+
+    // Its own order, later, completes it.
+    const next = paidEvent(added.cart);
+    await apply(next);
+    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: next.payload.orderId });
+    expect(await cartOrderOf(next.payload.orderId)).toEqual([
+      { cart_id: localId(cart.id), outcome: 'COMPLETED', taken: [{ variantId: localId(pricey), quantity: 1 }, { variantId: localId(cheap), quantity: 1 }] },
+    ]);
+  });
+
+  it('a quantity raised after checkout keeps the difference', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 2 }, shopper);
+    const event = paidEvent(cart);
+    const raised = await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 5 }] }, shopper);
+    expect(raised.userErrors).toEqual([]);
+
+    await apply(event);
+
+    expect((await cartRow(cart.id)).status).toBe('OPEN');
+    const after = await readCart(cart.id, shopper);
+    expect(after.lines).toEqual([{ ...raised.cart.lines[0], quantity: 3, cost: { ...raised.cart.lines[0].cost, totalAmount: { amount: '60.00', currencyCode: 'USD' } } }]);
+    expect(after.cost.subtotalAmount).toEqual({ amount: '60.00', currencyCode: 'USD' });
+    expect(await cartOrderOf(event.payload.orderId)).toMatchObject([{ outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 2 }] }]);
+  });
+
+  it('a quantity lowered after checkout is removed, never negative; the cart stays open with what else was added, or completes if nothing was', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 3 }, shopper);
+    const event = paidEvent(cart);
+    await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 1 }] }, shopper);
+    const added = await mutate(sys, LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: pricey, quantity: 2 }] }, shopper);
+    expect(linesOf(added.cart)).toEqual([[cheap, 1], [pricey, 2]]);
+
+    await apply(event);
+
+    expect((await cartRow(cart.id)).status).toBe('OPEN');
+    expect(linesOf(await readCart(cart.id, shopper))).toEqual([[pricey, 2]]);
+    expect(await cartOrderOf(event.payload.orderId)).toMatchObject([{ outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 1 }] }]);
+
+    // Only lowered (or a line removed): nothing remains, the cart is completed as it stands.
+    const owner = await person();
+    const other = await cartWith(sys, { [cheap]: 3, [pricey]: 1 }, owner);
+    const otherEvent = paidEvent(other);
+    expect((await mutate(sys, LINES_UPDATE, { cartId: other.id, lines: [{ id: other.lines[0].id, quantity: 1 }] }, owner)).userErrors).toEqual([]);
+    expect((await mutate(sys, LINES_REMOVE, { cartId: other.id, lineIds: [other.lines[1].id] }, owner)).userErrors).toEqual([]);
+    await apply(otherEvent);
+    expect(await cartRow(other.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: otherEvent.payload.orderId });
+    expect(await cartOrderOf(otherEvent.payload.orderId)).toMatchObject([{ outcome: 'COMPLETED', taken: [{ variantId: localId(cheap), quantity: 1 }] }]);
+  });
+
+  it('takes the lines out once, however often the order is delivered (the same event, another event for the order, the bus)', async () => {
+    const shopper = await person();
+    const cart = await cartWith(sys, { [cheap]: 2 }, shopper, { discountCodes: ['WELCOME10'] });
+    const event = paidEvent(cart);
+    // Two more of the same variant after checkout: a second take would empty the cart and complete it.
+    await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 4 }] }, shopper);
+
+    await apply(event);
+    const first = { row: await cartRow(cart.id), lines: linesOf(await readCart(cart.id, shopper)), redemptions: await redemptionsOf(event.payload.orderId) };
+    expect(first.row.status).toBe('OPEN');
+    expect(first.lines).toEqual([[cheap, 2]]);
+
+    await apply(event);
+    await apply({ ...event, id: crypto.randomUUID(), occurredAt: new Date(Date.now() + 60_000).toISOString() });
+    const { boss } = sys.cart.server.bus;
+    const queue = queueOf('cart', event.type);
+    const job = await boss.send(queue, { ...event, id: crypto.randomUUID() });
+    expect((await eventually(() => boss.getJobById(queue, job!), (j) => j?.state === 'completed'))?.state).toBe('completed');
+
+    expect({ row: await cartRow(cart.id), lines: linesOf(await readCart(cart.id, shopper)), redemptions: await redemptionsOf(event.payload.orderId) }).toEqual(first);
+    expect(await cartOrderOf(event.payload.orderId)).toHaveLength(1);
+  });
+});
+
+describe('discount usage', () => {
+  it('a code with a usage limit of 1, used by one paid order, is no longer applicable on another cart', async () => {
+    const code = await createCode({ usageLimit: 1 });
+    const first = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
+    const second = await cartWith(sys, { [cheap]: 2 }, undefined, { discountCodes: [code] });
+    expect(first.discountCodes).toEqual([{ code, applicable: true }]);
+    expect(second.discountCodes).toEqual([{ code, applicable: true }]);
+
+    const paid = paidEvent(first);
+    await apply(paid);
+    expect((await redemptionsOf(paid.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 200]]);
+
+    const after = await readCart(second.id);
+    expect(after.discountCodes).toEqual([{ code, applicable: false }]);
+    expect(after.cost.discountAmount).toEqual({ amount: '0.00', currencyCode: 'USD' });
+    const warnings = (await sys.send<any>(WARNINGS_QUERY, { id: second.id })).cart.warnings;
+    expect(warnings).toContainEqual({ code: 'DISCOUNT_CODE_NOT_APPLICABLE', message: `Discount code ${code} has reached its usage limit.`, target: code });
+    // A new cart cannot use it either.
+    expect((await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: false }]);
+  });
+
+  it('still counts a code that ran out between this order\'s checkout and its payment: the order had it', async () => {
+    const code = await createCode({ usageLimit: 1 });
+    const first = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
+    const second = await cartWith(sys, { [cheap]: 2 }, undefined, { discountCodes: [code] });
+    // Both checked out while the code applied (the order of `second` took 4.00 off); `first` is paid first.
+    const secondOrder = paidEvent(second);
+    await apply(paidEvent(first));
+    await apply(secondOrder);
+    expect((await redemptionsOf(secondOrder.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 400]]);
+    expect(await sys.cart.sql('select count(*)::int as n from discount_redemption r join discount d on d.id = r.discount_id where d.code = ?', [code])).toEqual([{ n: 2 }]);
+    // A cart checked out after the code ran out had no discount: nothing is counted for its order.
+    const third = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
+    expect(third.cost.discountAmount.amount).toBe('0.00');
+    const thirdOrder = paidEvent(third);
+    await apply(thirdOrder);
+    expect(await redemptionsOf(thirdOrder.payload.orderId)).toEqual([]);
+  });
+
+  it('a per-customer limit stops that customer only', async () => {
+    const code = await createCode({ usageLimitPerCustomer: 1 });
+    const [alice, bob] = [await person(), await person()];
+    const first = await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] });
+    await apply(paidEvent(first));
+    expect((await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: false }]);
+    expect((await cartWith(sys, { [cheap]: 1 }, bob, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: true }]);
+  });
+
+  it('counts the automatic discount that took money off and every code that did, never one that took nothing', async () => {
+    const useless = await createCode({ usageLimit: 5 });
+    await sys.cart.sql(`update discount set minimum_subtotal_minor = 100000000, currency_code = 'USD' where code = ?`, [useless]);
+    // 2 × 300.00 = 600.00: the seeded automatic $25 off $500 applies, then WELCOME10 on 575.00 = 57.50.
+    const shopper = await person();
+    const big = await cartWith(sys, { [pricey]: 2 }, shopper, { discountCodes: ['WELCOME10', useless] });
+    expect(big.cost.discountAmount.amount).toBe('82.50');
+    expect(big.discountCodes).toEqual([{ code: 'WELCOME10', applicable: true }, { code: useless, applicable: false }]);
+    const event = paidEvent(big);
+    await apply(event);
+    expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.title, r.amount_minor, r.customer_id])).toEqual([
+      ['WELCOME10', '10% off your order', 5750, shopper.customerId],
+      [null, '$25 off orders of $500 or more', 2500, shopper.customerId],
+    ]);
+    // Under the minimum: the automatic discount took nothing and is not counted.
+    const small = await cartWith(sys, { [cheap]: 1 });
+    const smallOrder = paidEvent(small);
+    await apply(smallOrder);
+    expect(await redemptionsOf(smallOrder.payload.orderId)).toEqual([]);
+  });
+});
