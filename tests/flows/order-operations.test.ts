@@ -112,11 +112,46 @@ describe('orderRefund', () => {
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data!.orderRefund.userErrors[0], JSON.stringify(variables)).toMatchObject({ code, field });
     }
+    const historyBefore = await countRows('order_history');
+    for (const [variables, code, field] of [
+      [{ id: orderId, reason: '' }, 'INVALID', ['reason']],
+      [{ id: 'gid://commerce/Order/x', reason: 'x' }, 'INVALID', ['orderId']],
+      [{ id: 'gid://commerce/Order/00000000-0000-4000-8000-000000000000', reason: 'x' }, 'NOT_FOUND', ['orderId']],
+    ] as const) {
+      const result = await c.request(CANCEL, variables, c.staffToken);
+      expect(result.data!.orderCancel.userErrors[0], JSON.stringify(variables)).toMatchObject({ code, field });
+    }
+    for (const [id, code] of [['gid://commerce/Order/x', 'INVALID'], ['gid://commerce/Order/00000000-0000-4000-8000-000000000000', 'NOT_FOUND'], [orderId, 'NOT_HELD']]) {
+      expect((await c.request(APPROVE, { id }, c.staffToken)).data!.orderRiskApprove.userErrors[0]).toMatchObject({ code, field: ['orderId'] });
+    }
+    expect(await countRows('order_history')).toBe(historyBefore);
     const unpaidCart = await createCart(c, [{ merchandiseId: c.variants[3]!.id, quantity: 1 }]);
     const unpaid = await checkout(c, unpaidCart, 'unpaid-refund');
     const notRefundable = await c.request(REFUND, { id: unpaid.order!.id, reason: 'x' }, c.staffToken);
     expect(notRefundable.data!.orderRefund.userErrors[0]).toMatchObject({ code: 'NOT_REFUNDABLE' });
     expect(await countRows('order_refund')).toBe(refundsBefore);
+  });
+});
+
+describe('refunds made in Stripe', () => {
+  it('records a refund made outside the system from charge.refunded, once, and settles our own without counting it twice', async () => {
+    const { orderId, clientSecret } = await paidOrder(c, [{ merchandiseId: c.variants[5]!.id, quantity: 1 }]);
+    const captured = minor((await orderOf(orderId)).payment.captured.amount);
+    // Ours first: settled at once, then its charge.refunded webhook changes nothing.
+    await c.request(REFUND, { id: orderId, amount: { amount: '2.00', currencyCode: 'USD' }, reason: 'Ours' }, c.staffToken);
+    // Then one made in Stripe's dashboard, for the rest.
+    await c.stripe.refunds.create({ payment_intent: intentOf(clientSecret), amount: captured - 200 });
+    const charge = await chargeOf(clientSecret);
+    const events = c.local.events({ type: 'charge.refunded', object: charge.id });
+    expect(events).toHaveLength(2);
+    for (const event of [...events, ...events]) expect((await c.local.deliver(event.id)).status).toBe(200);
+    const order = await orderOf(orderId);
+    expect(order.refunds.map((refund: any) => [minor(refund.amount.amount), refund.status])).toEqual([
+      [200, 'SUCCEEDED'],
+      [captured - 200, 'SUCCEEDED'],
+    ]);
+    expect(minor(order.payment.refunded.amount)).toBe(captured);
+    expect(order.status).toBe('REFUNDED');
   });
 });
 
