@@ -10,7 +10,7 @@ describe('risk policy', () => {
   });
 
   it('compares the card country with the shipping country only when both are known', () => {
-    expect(countryFinding('gb', 'US')).toEqual({ level: 'MEDIUM', reason: 'Card issued in GB, shipping to US' });
+    expect(countryFinding('gb', 'US')).toEqual({ level: 'MEDIUM', reason: 'Billing country GB, shipping to US' });
     expect(countryFinding('US', 'us')).toBeNull();
     expect(countryFinding(null, 'US')).toBeNull();
     expect(countryFinding('US', null)).toBeNull();

@@ -85,10 +85,10 @@ export async function recordRisk(tx: RequestContext<unknown>, orderId: string, f
   return assessment;
 }
 
-/** The payment-time finding: the card's country against the shipping country. */
-export function countryFinding(cardCountry: string | null, shippingCountry: string | null): RiskFinding | null {
-  if (!cardCountry || !shippingCountry || cardCountry.toUpperCase() === shippingCountry.toUpperCase()) return null;
-  return { level: 'MEDIUM', reason: `Card issued in ${cardCountry.toUpperCase()}, shipping to ${shippingCountry.toUpperCase()}` };
+/** The payment-time finding: the billing country (the card's, when no address was given) against the shipping country. */
+export function countryFinding(billingCountry: string | null, shippingCountry: string | null): RiskFinding | null {
+  if (!billingCountry || !shippingCountry || billingCountry.toUpperCase() === shippingCountry.toUpperCase()) return null;
+  return { level: 'MEDIUM', reason: `Billing country ${billingCountry.toUpperCase()}, shipping to ${shippingCountry.toUpperCase()}` };
 }
 
 /** The order's stored findings, to combine with a new one at payment. */

@@ -74,7 +74,7 @@ interface FollowUp {
  * later one (in any order) changes nothing. Effects go through the state machine; what it refuses (an
  * old event arriving after a newer one) is recorded as a history note, not applied.
  *
- * - `payment_intent.succeeded`: PAID, the captured amount recorded, the card's country checked against
+ * - `payment_intent.succeeded`: PAID, the captured amount recorded, the billing country checked against
  *   the shipping country (risk), `orders.order.paid`. On an order already cancelled (it expired, or
  *   staff cancelled it, while the buyer paid) the money goes back: a full refund.
  * - `payment_intent.payment_failed` / `.canceled`: CANCELLED, `orders.order.cancelled` (inventory
@@ -90,7 +90,7 @@ export async function applyStripeEvent(ctx: RequestContext<unknown>, event: Stri
     const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
     if (intentId) await reconcileRefunds(ctx, intentId);
   }
-  const cardCountry = event.type === 'payment_intent.succeeded' && intent ? await cardCountryOf(ctx, intent) : null;
+  const billingCountry = event.type === 'payment_intent.succeeded' && intent ? await billingCountryOf(ctx, intent) : null;
   // A failure delivered late, after the buyer paid with another card, must not cancel the order.
   const payingNow = event.type === 'payment_intent.payment_failed' && intent ? await stillPaying(intent.id) : false;
 
@@ -125,7 +125,7 @@ export async function applyStripeEvent(ctx: RequestContext<unknown>, event: Stri
         }
         if (!canTransition(order.status, 'PAID')) return note(`Payment succeeded while the order was ${order.status}; not applied`);
         await changeStatus(tx, order, 'PAID', ACTOR, `Payment succeeded (${event.id})`);
-        const finding = countryFinding(cardCountry, order.shipping_country);
+        const finding = countryFinding(billingCountry, order.shipping_country);
         if (finding) await recordRisk(tx, order.id, [...(await storedFindings(tx, order.id)), finding]);
         const { order: summary, lines } = await readOrderWithLines(tx, order.id);
         await tx.emit(OrderEvent.PAID, orderSummary(summary, lines));
@@ -159,13 +159,14 @@ async function stillPaying(intentId: string): Promise<boolean> {
   return current.status === 'succeeded' || current.status === 'processing';
 }
 
-/** The country of the card that paid, from the intent's charge; null when Stripe does not say. */
-async function cardCountryOf(ctx: RequestContext<unknown>, intent: Stripe.PaymentIntent): Promise<string | null> {
+/** The payment's billing country, from the intent's charge; null when Stripe does not say. */
+async function billingCountryOf(ctx: RequestContext<unknown>, intent: Stripe.PaymentIntent): Promise<string | null> {
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : intent.latest_charge?.id;
   if (!chargeId) return null;
   try {
     const charge = await stripeSettings().stripe!.charges.retrieve(chargeId);
-    return charge.payment_method_details?.card?.country ?? charge.billing_details?.address?.country ?? null;
+    // The billing address when the buyer gave one, else the country the card was issued in.
+    return charge.billing_details?.address?.country ?? charge.payment_method_details?.card?.country ?? null;
   } catch (error) {
     ctx.log.warn({ err: error, chargeId }, 'stripe webhook: charge not retrieved; card country unchecked');
     return null;
