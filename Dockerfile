@@ -11,6 +11,8 @@ COPY schema ./schema
 COPY scripts ./scripts
 # The local Stripe stand-in, for `docker compose up` without a Stripe key (it refuses NODE_ENV=production).
 COPY stripe-local ./stripe-local
+# The explorer's browser assets (GraphiQL, bundled by esbuild), built once here rather than at the gateway's start.
+RUN node gateway/src/explorer/build.ts
 USER node
 ENV HOST=0.0.0.0
 CMD ["node", "gateway/src/main.ts"]

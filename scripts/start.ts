@@ -3,10 +3,11 @@
  * data stays in .data/), migrations, the demo seed on an empty database, then each subgraph and the
  * gateway as its own process, restarted if one crashes. Without STRIPE_SECRET_KEY, payments run offline:
  * stripe-local, a Stripe-compatible server, is one more process, and delivers its webhooks to the
- * gateway. Ctrl-C stops everything.
+ * gateway. Ctrl-C stops everything. With NODE_ENV=production, the same processes in production mode on what
+ * the environment gives, nothing generated (startProduction; README, "Production mode").
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createLogger, ensureDatabase, GATEWAY, hasKeySet, isProduction, provisionRoles, startEmbeddedPostgres, writeKeySet, type ProvisionedRoles, type RunningPostgres } from '#kit';
 import { readStripeConfig } from '#kit/payments/stripe-client.ts';
@@ -14,6 +15,7 @@ import { subgraphs } from '../subgraphs/index.ts';
 import { loadDevConfig, type DevConfig } from './dev-config.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { Supervisor } from './supervisor.ts';
+import { loadManifests } from '../gateway/src/safelist/manifest.ts';
 
 const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
@@ -27,7 +29,7 @@ let postgres: RunningPostgres | undefined;
 let stopping = false;
 
 async function main() {
-  if (isProduction()) throw new Error('`npm start` is the development runner; in production run each service with its main.ts.');
+  if (isProduction()) return startProduction();
   const { config, generated } = loadDevConfig(dataDir, process.env);
   if (generated.length > 0) log.warn({ generated, file: `${dataDir}/dev-config.json` }, 'generated development settings');
   // Checked before anything starts: a live key, or STRIPE_API_URL without a key, stops here with the reason.
@@ -101,10 +103,90 @@ async function main() {
     [
       '',
       `  supergraph-commerce is ready: ${endpoint}`,
+      `  explorer (GraphiQL, schema docs): http://localhost:${gatewayPort}/explorer`,
       `  subgraphs: ${subgraphs.map((s) => `${s.name} ${subgraphUrls[`${s.name.toUpperCase()}_URL`]}`).join(', ')}`,
       `  staff login (development): ${config.SEED_STAFF_EMAIL} / ${config.SEED_STAFF_PASSWORD}`,
       `  payments: ${payments.banner}`,
       `  mail (development): ${mailDir}`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+/** What `NODE_ENV=production npm start` needs from the environment: it generates none of it. */
+const PRODUCTION_REQUIRED = ['DATABASE_URL', 'KEYS_DIR', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
+
+/**
+ * `NODE_ENV=production npm start`: the same processes on one machine, every one with NODE_ENV=production,
+ * on what the environment gives: DATABASE_URL (and any <NAME>_DATABASE_URL, EVENTS_ROLE), KEYS_DIR with
+ * the whole key set, Stripe's key and webhook secret. Nothing is generated or started beside them: no dev
+ * config, no embedded PostgreSQL, no keys, no roles (deploy/roles.sql is the operator's), no stripe-local.
+ * Migrations run; the demo seed only with SEED_DEMO_DATA=1 (and SEED_STAFF_EMAIL, SEED_STAFF_PASSWORD).
+ * The gateway runs only the persisted operations of schema/persisted (PERSISTED_OPERATIONS_DIR).
+ */
+async function startProduction() {
+  const missing = PRODUCTION_REQUIRED.filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new Error(`NODE_ENV=production npm start needs ${missing.join(', ')}: production generates nothing (no embedded database, no keys, no local Stripe). See "Production mode" in README.md.`);
+  }
+  const keysDir = resolve(process.env.KEYS_DIR!);
+  const missingKeys = [GATEWAY, ...subgraphs.map((s) => s.name)].flatMap((p) => [`${p}.key`, `${p}.pub`]).filter((file) => !existsSync(join(keysDir, file)));
+  if (missingKeys.length > 0) throw new Error(`KEYS_DIR (${keysDir}) lacks ${missingKeys.join(', ')}; \`npm run keys -- <folder>\` makes a set.`);
+  // A test or live key and a webhook secret; STRIPE_API_URL (a stand-in) is refused in production.
+  readStripeConfig(process.env);
+  const persistedDir = process.env.PERSISTED_OPERATIONS_DIR || resolve(root, 'schema', 'persisted');
+  const manifests = loadManifests(persistedDir);
+  if (manifests.size === 0) throw new Error(`No persisted operations in ${persistedDir} (PERSISTED_OPERATIONS_DIR): the production gateway runs only those; \`npm run codegen\` writes them.`);
+  const seedDemo = process.env.SEED_DEMO_DATA === '1';
+  const staff = { email: process.env.SEED_STAFF_EMAIL, password: process.env.SEED_STAFF_PASSWORD };
+  if (seedDemo && (!staff.email || !staff.password)) throw new Error('SEED_DEMO_DATA=1 needs SEED_STAFF_EMAIL and SEED_STAFF_PASSWORD: production generates no password.');
+
+  const databaseUrl = process.env.DATABASE_URL!;
+  const urlFor = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] || databaseUrl;
+  await prepareDatabase({
+    urlFor,
+    events: { url: process.env.EVENTS_DATABASE_URL || undefined, role: process.env.EVENTS_ROLE || undefined },
+    ...(seedDemo ? { seed: { size: 'full' as const, staff: { email: staff.email!, password: staff.password! } } } : {}),
+    log,
+  });
+
+  const gatewayPort = Number(process.env.PORT ?? 4000);
+  const ports = Object.fromEntries(subgraphs.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port)]));
+  const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://${host}:${ports[s.name]}/graphql`]));
+  const shared = { ...withoutStripe(process.env), NODE_ENV: 'production', KEYS_DIR: keysDir, PERSISTED_OPERATIONS_DIR: persistedDir, ...subgraphUrls };
+  await Promise.all(
+    subgraphs.map((subgraph) =>
+      supervisor.start({
+        name: subgraph.name,
+        args: [resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')],
+        env: {
+          ...shared,
+          DATABASE_URL: urlFor(subgraph.name),
+          ...(subgraph.env?.some((name) => name.startsWith('STRIPE_')) ? pickEnv(STRIPE_VARIABLES) : {}),
+          PORT: String(ports[subgraph.name]),
+          HOST: host,
+        },
+        readyUrl: `http://${host}:${ports[subgraph.name]}/health/ready`,
+      }),
+    ),
+  );
+  await supervisor.start({
+    name: 'gateway',
+    args: [resolve(root, 'gateway', 'src', 'main.ts')],
+    env: { ...shared, PORT: String(gatewayPort), HOST: process.env.HOST ?? host },
+    readyUrl: `http://${host}:${gatewayPort}/health/ready`,
+  });
+
+  const endpoint = `http://localhost:${gatewayPort}/graphql`;
+  log.info({ endpoint, seeded: seedDemo }, 'supergraph ready (production)');
+  process.stdout.write(
+    [
+      '',
+      `  supergraph-commerce is ready (production): ${endpoint}`,
+      `  subgraphs: ${subgraphs.map((s) => `${s.name} ${subgraphUrls[`${s.name.toUpperCase()}_URL`]}`).join(', ')}`,
+      `  persisted operations only: ${[...manifests].map(([client, operations]) => `${client} (${operations.size})`).join(', ')} from ${persistedDir}; partners with an X-API-Key may send documents`,
+      `  payments: Stripe (STRIPE_SECRET_KEY)`,
       '  Ctrl-C stops everything.',
       '',
     ].join('\n') + '\n',

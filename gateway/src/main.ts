@@ -2,10 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, isProduction, loadKeyRing, portFor, stopOnSignals, TOKEN_ISSUER } from '#kit';
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
+import { loadManifests } from './safelist/index.ts';
 
 const log = createLogger('gateway');
 try {
   const path = process.env.SUPERGRAPH_PATH ?? fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+  // Each client's persisted operations (`npm run codegen` writes them); in production, the only ones that run.
+  const persistedDir = process.env.PERSISTED_OPERATIONS_DIR || fileURLToPath(new URL('../../schema/persisted', import.meta.url));
+  const manifests = loadManifests(persistedDir);
+  if (isProduction() && manifests.size === 0) throw new Error(`No persisted operations in ${persistedDir} (PERSISTED_OPERATIONS_DIR): production runs only those; \`npm run codegen\` writes them.`);
+  log.info({ dir: persistedDir, clients: Object.fromEntries([...manifests].map(([client, operations]) => [client, operations.size])), enforced: isProduction() }, 'persisted operations loaded');
   const server = await createGatewayServer({
     supergraph: supergraphFromFile(path, { watchForChanges: !isProduction(), log }),
     // Its own private key, and the customers subgraph's public key for access tokens.
@@ -13,6 +19,8 @@ try {
     log,
     // PRODUCTS_URL=http://products:4001/graphql and the like point one committed supergraph at containers.
     subgraphUrl: (name) => process.env[`${name.toUpperCase()}_URL`],
+    safelist: { manifests, enforce: isProduction() },
+    ...(process.env.METRICS_INTERVAL_SECONDS ? { metricsIntervalMs: Number(process.env.METRICS_INTERVAL_SECONDS) * 1000 } : {}),
   });
   const url = await server.listen(portFor('gateway', 4000), process.env.HOST ?? '127.0.0.1');
   log.info({ url }, 'gateway ready');

@@ -3,11 +3,15 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createIdentitySigner, createRequestListener, isProduction, listen, RELAYED_CODES, requestLogPlugin, sendJson, type KeyRing, type Logger } from '#kit';
+import { createErrorMasker, createIdentitySigner, createRequestListener, isProduction, listen, RELAYED_CODES, sendJson, type KeyRing, type Logger } from '#kit';
 import { viewerOf } from './auth.ts';
 import { subgraphUrlsOf } from './compose.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
 import { forwardWebhook } from './webhook-forward.ts';
+import { createExplorer } from './explorer/index.ts';
+import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptions } from './safelist/index.ts';
+import { createHardening, type HardeningOverrides } from './hardening/index.ts';
+import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
@@ -19,6 +23,17 @@ export interface GatewayOptions {
   subgraphUrl?: (name: string) => string | undefined;
   /** How long a forwarded webhook may take (8 s by default; Stripe gives up on an endpoint after about 10). */
   webhookTimeoutMs?: number;
+  /**
+   * The persisted-operation safelist (safelist/plugin.ts): each client's manifest, and whether only those
+   * operations run. By default no manifests, enforced in production (everyone but partners refused).
+   */
+  safelist?: SafelistOptions<GatewayContext>;
+  /** How often each client's request count, errors and latency are logged (60 s). */
+  metricsIntervalMs?: number;
+  /** Limits that replace the environment's (hardening/config.ts; README, "Hardening"). */
+  hardening?: HardeningOverrides;
+  /** Seconds a partner API key's check is reused (`PARTNER_KEY_CACHE_SECONDS`, 30; 0: every request asks customers). */
+  partnerKeyCacheSeconds?: number;
 }
 
 export interface GatewayServer {
@@ -37,10 +52,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const httpServer = createServer();
   let ready = false;
   let shuttingDown = false;
+  // Limits, masking, deadlines and headers, all checked before planning or any subgraph call (hardening/).
+  const hardening = await createHardening(log, options.hardening);
 
   const common = {
     buildService: ({ name, url }: { name: string; url?: string }) =>
-      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url }), { subgraph: name, sign }),
+      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url, fetcher: hardening.fetcher }), { subgraph: name, sign }),
     logger: log,
   };
   const gateway =
@@ -57,24 +74,46 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     const url = subgraphUrl(subgraph) ?? composedUrls.get(subgraph);
     return url ? new URL(path, url).href : undefined;
   };
+  // Partner API keys (`X-API-Key`, checked with customers, cached) and partners' contract of the schema (partners/).
+  const partnerKeys = createPartnerKeys({
+    customersUrl: () => subgraphUrl('customers') ?? composedUrls.get('customers'),
+    sign,
+    log,
+    cacheSeconds: options.partnerKeyCacheSeconds ?? readPartnerKeyCacheSeconds(),
+  });
+  const partnerContract = createPartnerContract<GatewayContext>(gateway, log);
+  const admitPartnerKey = partnerKeyAdmission(partnerKeys, log);
+  const safelist = options.safelist ?? { manifests: new Map(), enforce: isProduction() };
+  // GraphiQL at /explorer and the public schema at /schema.graphql (explorer/index.ts); follows the loaded schema.
+  const explorer = createExplorer({ gateway, log, onRequest: hardening.http.onRequest });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Depth, cost, alias, directive and token limits, batching off, introspection gated per request.
+    ...hardening.apollo,
+    // Enforced, only the manifests' operations run: Apollo's own APQ cache (which registers any document
+    // sent with its hash) is off. Otherwise it stays on, beside the manifests.
+    ...(safelist.enforce ? { persistedQueries: false as const } : {}),
+    // Apollo's CSRF rule lets a GET through only with a header no browser sends cross-site unasked; the
+    // client's name is one (a custom header forces a preflight), and every client sends it for a persisted GET.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', CLIENT_NAME_HEADER] },
     // Subgraphs mask their own errors; the codes they send stand, and anything the gateway itself
     // fails with (an unreachable subgraph's address, say) is masked here.
-    formatError: createErrorMasker(log, { trustCodes: RELAYED_CODES }),
+    formatError: hardening.formatError(createErrorMasker(log, { trustCodes: new Set([...RELAYED_CODES, ...SAFELIST_CODES]) })),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    // Production schema browsing is for partners with a key (a later issue); until then it is closed.
-    introspection: !isProduction(),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
+    // Introspection: Apollo's option is on (hardening.apollo); hardening's gate lets partners only in production.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...safelistPlugins(safelist, log, { intervalMs: options.metricsIntervalMs }), ...hardening.plugins, partnerContract.plugin],
   });
   await apollo.start();
   ready = true;
 
   httpServer.on(
     'request',
-    createRequestListener(apollo, {
+    explorer.wrap(createRequestListener(apollo, {
+      ...hardening.http,
+      // After the rate limits: a request with `X-API-Key` goes on only when the key is valid (partners/guard.ts).
+      admit: async (req, res) => (await hardening.http.admit(req, res)) && (await admitPartnerKey(req, res)),
       routes: {
         '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/health/ready': (_req, res) =>
@@ -92,7 +131,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         requestId,
         log: log.child({ requestId }),
       }),
-    }),
+    })),
   );
 
   return {
@@ -101,6 +140,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     async close() {
       shuttingDown = true;
       await apollo.stop();
+      await hardening.close();
     },
   };
 }

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { createLogger, readSchema, seedSubgraphs, type SeedOptions, type SubgraphDefinition } from '#kit';
 import { createTestDatabase, postGraphQL, startTestSubgraph, testKeyRing, type GraphQLResult, type TestSubgraph } from '#kit/testing/index.ts';
 import { composeSupergraph } from '../../gateway/src/compose.ts';
 import { createGatewayServer } from '../../gateway/src/server.ts';
+import { loadManifests } from '../../gateway/src/safelist/index.ts';
 import { subgraphs as allSubgraphs } from '../../subgraphs/index.ts';
 
 export const STAFF = { email: 'staff@example.com', password: 'staff-password-for-tests' };
@@ -25,6 +27,11 @@ export interface TestSupergraphOptions {
   databaseUrl?: string;
   /** Seed the demo data first (`small` for flow tests; only the runner seeds the full catalog). */
   seed?: SeedOptions['size'];
+  /**
+   * The gateway as in production: only the persisted operations of schema/persisted run (each for its own
+   * client), partners aside. Set for the gateway alone; process.env is left as it is.
+   */
+  production?: boolean;
 }
 
 /**
@@ -53,7 +60,12 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
   const supergraph = composeSupergraph(
     definitions.map((definition) => ({ name: definition.name, url: byName[definition.name]!.url, sdl: readSchema(definition) })),
   );
-  const gateway = await createGatewayServer({ supergraph, keys: testKeyRing('gateway'), log: createLogger('gateway') });
+  const gateway = await createGatewayServer({
+    supergraph,
+    keys: testKeyRing('gateway'),
+    log: createLogger('gateway'),
+    ...(options.production ? { safelist: { manifests: loadManifests(fileURLToPath(new URL('../../schema/persisted', import.meta.url))), enforce: true } } : {}),
+  });
   const url = await gateway.listen(0);
   return {
     url,

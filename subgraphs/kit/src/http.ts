@@ -21,6 +21,12 @@ export function createRequestListener<TContext extends BaseContext>(
   options: {
     context: (info: RequestInfo) => Promise<TContext>;
     routes?: Record<string, Route>;
+    /** Runs first for every request, whatever its path (the gateway's security headers); routes may override what it sets. */
+    onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+    /** Runs for /graphql before the body is read; false means it has answered (the gateway's rate limits). */
+    admit?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+    /** Largest POST body accepted (1 MiB by default); larger ones get 413. */
+    maxBodyBytes?: number;
   },
 ) {
   const routes = options.routes ?? {};
@@ -28,6 +34,7 @@ export function createRequestListener<TContext extends BaseContext>(
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     try {
+      options.onRequest?.(req, res);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
       if (route) return await route(req, res);
@@ -36,8 +43,14 @@ export function createRequestListener<TContext extends BaseContext>(
         res.setHeader('allow', 'GET, POST');
         return sendJson(res, 405, { error: 'Method not allowed' });
       }
-      const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
-      if (body === TOO_LARGE) return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      if (options.admit && !(await options.admit(req, res))) return;
+      const body = req.method === 'POST' ? await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES) : undefined;
+      if (body === TOO_LARGE) {
+        // The rest of the body is read and dropped (readBody resumed it), then the connection closes: a sender
+        // still writing sees the 413 rather than a reset connection.
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      }
       if (body === MALFORMED) return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
@@ -79,15 +92,35 @@ function requestIdOf(req: IncomingMessage): string {
 const TOO_LARGE = Symbol('too large');
 const MALFORMED = Symbol('malformed');
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return TOO_LARGE;
-    chunks.push(chunk as Buffer);
+/** The body, or TOO_LARGE past `maxBytes` (declared or streamed; the rest is then drained, not kept). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | typeof TOO_LARGE> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    req.resume();
+    return TOO_LARGE;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // Listeners rather than `for await`: leaving that loop early destroys the socket before the 413 is sent.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.resume();
+      resolve(TOO_LARGE);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
+}
+
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const raw = await readBody(req, maxBytes);
+  if (raw === TOO_LARGE) return TOO_LARGE;
+  const text = raw.toString('utf8');
   if (text === '') return undefined;
   const type = req.headers['content-type'] ?? '';
   // Apollo decides what a non-JSON body means (it refuses it, with its CSRF rules); only JSON is parsed here.

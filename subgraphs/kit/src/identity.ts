@@ -3,9 +3,10 @@ import type { KeyRing } from './keys.ts';
 
 /**
  * Who is asking. People come through the gateway (anonymous, customer, staff); a subgraph calling
- * another is a `service`, named by the key that signed the call.
+ * another is a `service`, named by the key that signed the call. `partner` (a verified `X-API-Key`)
+ * exists at the gateway only: subgraphs never see it, the signer forwards a partner as `anonymous`.
  */
-export type Role = 'anonymous' | 'customer' | 'staff' | 'service';
+export type Role = 'anonymous' | 'customer' | 'staff' | 'service' | 'partner';
 
 export interface Viewer {
   role: Role;
@@ -15,6 +16,8 @@ export interface Viewer {
   service?: string | null;
   /** The person's IP address as the gateway saw it (risk checks, rate limits); absent for services. */
   clientIp?: string | null;
+  /** The partner API key's global id, for `partner` viewers only (at the gateway; never forwarded). */
+  partnerId?: string | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ role: 'anonymous', customerId: null });
@@ -44,7 +47,7 @@ export function createIdentitySigner(keys: KeyRing) {
   return async (viewer: Viewer, audience: string): Promise<string> => {
     const claims =
       keys.self === GATEWAY
-        ? { role: viewer.role === 'service' ? 'anonymous' : viewer.role, sub: viewer.customerId ?? undefined, ip: viewer.clientIp ?? undefined }
+        ? { ...forwardedPerson(viewer), ip: viewer.clientIp ?? undefined }
         : { role: 'service' as const, sub: undefined, ip: undefined };
     const cacheKey = `${audience}|${claims.role}|${claims.sub ?? ''}|${claims.ip ?? ''}`;
     const now = Math.floor(Date.now() / 1000);
@@ -62,6 +65,16 @@ export function createIdentitySigner(keys: KeyRing) {
     cache.set(cacheKey, { token, reuseUntil: now + REUSE_SECONDS });
     return token;
   };
+}
+
+/**
+ * Whom the gateway vouches for to subgraphs: customers and staff as they are; a partner (a verified API
+ * key) as `anonymous`, with no subject, since partners read public data only and subgraphs know no
+ * partner role; a `service` viewer (never a person) as `anonymous` too.
+ */
+function forwardedPerson(viewer: Viewer): { role: 'anonymous' | 'customer' | 'staff'; sub: string | undefined } {
+  if (viewer.role === 'customer' || viewer.role === 'staff') return { role: viewer.role, sub: viewer.customerId ?? undefined };
+  return { role: 'anonymous', sub: undefined };
 }
 
 /**

@@ -11,7 +11,7 @@ export * from './logger.ts';
 export * from './money.ts';
 export * from './pagination.ts';
 export * from './permissions.ts';
-export { requestLogPlugin } from './request-log.ts';
+export { requestLogPlugin, type RequestLogLine, type RequestLogOptions } from './request-log.ts';
 export * from './roles.ts';
 export * from './scalars.ts';
 export * from './server.ts';

@@ -1,14 +1,85 @@
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
 
 export type { Logger };
 
-/** Structured JSON logs, one line per event; `service` tells the processes apart in a shared stream. */
-export function createLogger(service: string): Logger {
-  return pino({
-    name: service,
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-commerce-identity"]'], remove: true },
+/** `json`: one JSON object per line (production, and whenever piped); `pretty`: for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+export interface LogFormatInput {
+  /** `LOG_FORMAT`: `pretty` or `json` wins over everything else. */
+  logFormat?: string | undefined;
+  /** `NODE_ENV`: `production` means JSON unless `LOG_FORMAT` says otherwise. */
+  nodeEnv?: string | undefined;
+  /** Whether stdout is a terminal (`process.stdout.isTTY`). */
+  isTTY?: boolean | undefined;
+}
+
+/**
+ * Which format to log in: `LOG_FORMAT` when set; otherwise pretty on a terminal outside production, JSON
+ * everywhere else (production, piped into a file or a log collector, under a supervisor that captures output).
+ * An unknown `LOG_FORMAT` is a mistake to fix, not to guess around: it throws.
+ */
+export function chooseLogFormat({ logFormat, nodeEnv, isTTY }: LogFormatInput): LogFormat {
+  const explicit = logFormat?.trim().toLowerCase();
+  if (explicit === 'pretty' || explicit === 'json') return explicit;
+  if (explicit) throw new Error(`LOG_FORMAT must be "pretty" or "json", not "${logFormat}".`);
+  return isTTY === true && nodeEnv !== 'production' ? 'pretty' : 'json';
+}
+
+export interface LoggerOptions {
+  /** Overrides the choice from `LOG_FORMAT`, `NODE_ENV` and the terminal. */
+  format?: LogFormat;
+  /** Where lines go (stdout by default); tests pass a collector. */
+  destination?: { write(line: string): unknown };
+  /** Overrides `LOG_LEVEL`. */
+  level?: string;
+}
+
+type PrettyFactory = (options: PrettyOptions) => (line: string) => string;
+
+/** pino-pretty is a dev dependency: absent from the production image, where logs are JSON anyway. */
+function loadPrettyFactory(): PrettyFactory | undefined {
+  try {
+    return (createRequire(import.meta.url)('pino-pretty') as { prettyFactory: PrettyFactory }).prettyFactory;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A synchronous destination that turns each JSON line into a readable one (pino-pretty's `prettyFactory`,
+ * in-process: no worker thread, and no line lost when the process exits right after logging).
+ */
+function prettyDestination(prettyFactory: PrettyFactory, out: { write(line: string): unknown }): DestinationStream {
+  const prettify = prettyFactory({
+    translateTime: 'SYS:HH:MM:ss.l',
+    // `name` already shows the service: "INFO (gateway): …".
+    ignore: 'pid,hostname,service',
+    singleLine: false,
   });
+  return { write: (line: string) => void out.write(prettify(line)) };
+}
+
+/**
+ * Logs with `service` on every line, to tell the processes apart in a shared stream. JSON lines in production
+ * and when stdout is not a terminal; human-readable on a developer's terminal (see `chooseLogFormat`).
+ */
+export function createLogger(service: string, options: LoggerOptions = {}): Logger {
+  const format = options.format ?? chooseLogFormat({ logFormat: process.env.LOG_FORMAT, nodeEnv: process.env.NODE_ENV, isTTY: process.stdout.isTTY });
+  const out = options.destination ?? process.stdout;
+  const prettyFactory = format === 'pretty' ? loadPrettyFactory() : undefined;
+  const logger = pino(
+    {
+      name: service,
+      level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-commerce-identity"]'], remove: true },
+    },
+    prettyFactory ? prettyDestination(prettyFactory, out) : options.destination ? (out as DestinationStream) : undefined,
+  );
+  if (format === 'pretty' && !prettyFactory) logger.warn('LOG_FORMAT=pretty, but pino-pretty (a dev dependency) is not installed: logging JSON lines');
+  return logger;
 }

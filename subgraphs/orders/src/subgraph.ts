@@ -27,6 +27,9 @@ export const orders = defineSubgraph<OrdersLoaders>({
       orderCancel: allow.staff,
       orderRefund: allow.staff,
       orderRiskApprove: allow.staff,
+      // A store's till: the clerk sells a cart and hands it over; and hands over online orders picked up there.
+      posCheckoutComplete: allow.staff,
+      orderPickUp: allow.staff,
       // The customer who placed the order (or staff on their behalf): the service checks whose it is.
       returnRequest: allow.signedIn,
       returnApprove: allow.staff,
@@ -42,7 +45,7 @@ export const orders = defineSubgraph<OrdersLoaders>({
     'expire-unpaid-orders': { cron: '* * * * *', run: async (ctx) => void (await expireUnpaidOrders(ctx)) },
     'retry-pending-refunds': { cron: '* * * * *', run: retryPendingRefunds },
   },
-  // The cart to check out; stock reservations; the lines' titles (ProductVariant `_entities`); the account email.
+  // The cart to check out; stock reservations and stores (Location `_entities`); the lines' titles (ProductVariant `_entities`); the account email.
   calls: ['cart', 'inventory', 'products', 'customers'],
   env: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'PAYMENT_TIMEOUT_MINUTES'],
   routes: ({ log, context }) => {

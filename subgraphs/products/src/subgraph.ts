@@ -19,7 +19,7 @@ export const products = defineSubgraph<ProductsLoaders>({
   resolvers,
   // The catalog is public; changing it is staff work (merchants, POS managers). No service writes it.
   permissions: {
-    Query: { products: allow.anyone, product: allow.anyone, categories: allow.anyone, category: allow.anyone },
+    Query: { products: allow.anyone, product: allow.anyone, productVariantBySku: allow.anyone, categories: allow.anyone, category: allow.anyone },
     Mutation: {
       productCreate: allow.staff,
       productUpdate: allow.staff,

@@ -233,3 +233,27 @@ describe('federation', () => {
     ]);
   });
 });
+
+describe('productVariantBySku', () => {
+  const BY_SKU = `query ($sku: String!) { productVariantBySku(sku: $sku) { id sku product { id } } }`;
+
+  it('finds a variant by its exact SKU (spaces around it ignored), and nothing for an unknown or archived one', async () => {
+    const listed = await list({ first: 1 });
+    const variant = listed.nodes[0].variants.nodes[0];
+    const found = await subgraph.request(BY_SKU, { sku: `  ${variant.sku} ` });
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.productVariantBySku).toEqual({ id: variant.id, sku: variant.sku, product: { id: listed.nodes[0].id } });
+    expect((await subgraph.request(BY_SKU, { sku: 'NO-SUCH-SKU' })).data!.productVariantBySku).toBeNull();
+
+    await subgraph.sql("update product set status = 'ARCHIVED' where id = ?", [listed.nodes[0].id.split('/').at(-1)]);
+    expect((await subgraph.request(BY_SKU, { sku: variant.sku })).data!.productVariantBySku).toBeNull();
+    await subgraph.sql("update product set status = 'ACTIVE' where id = ?", [listed.nodes[0].id.split('/').at(-1)]);
+  });
+
+  it('answers a blank or overlong SKU with BAD_USER_INPUT on `sku`', async () => {
+    for (const sku of ['   ', 'X'.repeat(65)]) {
+      const result = await subgraph.request(BY_SKU, { sku });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['sku'] });
+    }
+  });
+});

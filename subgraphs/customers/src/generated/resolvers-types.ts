@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Customer as CustomerModel } from '../entities/customer.entity.ts';
 import type { Address as AddressModel } from '../entities/address.entity.ts';
+import type { PartnerApiKey as PartnerApiKeyModel } from '../entities/partner-api-key.entity.ts';
 import type { CustomersContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -237,6 +238,10 @@ export type Mutation = {
   customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
   /** Changes the signed-in customer's name. Omitted fields are left as they are; null or an empty string clears one. */
   customerUpdate: CustomerUpdatePayload;
+  /** Creates a partner API key (staff). Its secret is in the payload, once: only a hash of it is kept. Partners send it in `X-API-Key`. */
+  partnerApiKeyCreate: PartnerApiKeyCreatePayload;
+  /** Revokes a partner API key (staff): the gateway refuses it from then on (within its cache time, 30 s by default). Revoking a revoked key changes nothing. */
+  partnerApiKeyRevoke: PartnerApiKeyRevokePayload;
 };
 
 
@@ -275,6 +280,16 @@ export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
 };
 
+
+export type MutationPartnerApiKeyCreateArgs = {
+  input: PartnerApiKeyCreateInput;
+};
+
+
+export type MutationPartnerApiKeyRevokeArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -288,10 +303,95 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** An API key a partner sends in `X-API-Key`. Its secret is never shown again after creation. */
+export type PartnerApiKey = {
+  __typename?: 'PartnerApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id (`gid://commerce/PartnerApiKey/<uuid>`). */
+  id: Scalars['ID']['output'];
+  /** When the gateway last verified the key (recorded at most once a minute, and the gateway caches keys, so it may lag by a minute or two); null if never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whose key it is, e.g. the partner's company and integration. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of partner API keys. */
+export type PartnerApiKeyConnection = {
+  __typename?: 'PartnerApiKeyConnection';
+  /** The keys on this page, each with its cursor. */
+  edges: Array<PartnerApiKeyEdge>;
+  /** The keys on this page. */
+  nodes: Array<PartnerApiKey>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A new partner API key's details. */
+export type PartnerApiKeyCreateInput = {
+  /** Whose key it is (1 to 100 characters, no control characters). */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `partnerApiKeyCreate`. */
+export type PartnerApiKeyCreatePayload = {
+  __typename?: 'PartnerApiKeyCreatePayload';
+  /** The new key; null when `userErrors` is not empty. */
+  apiKey?: Maybe<PartnerApiKey>;
+  /** The secret to give the partner (`sgc_` and 43 more characters), shown this once; null when `userErrors` is not empty. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** `UNAUTHENTICATED`, `FORBIDDEN` (not staff), `BLANK`, `TOO_LONG`, `INVALID`. */
+  userErrors: Array<UserError>;
+};
+
+/** A partner API key and its position in the list. */
+export type PartnerApiKeyEdge = {
+  __typename?: 'PartnerApiKeyEdge';
+  /** Pass as `after` to continue after this key. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: PartnerApiKey;
+};
+
+/** Internal: the partner behind a valid API key, as the gateway needs it. */
+export type PartnerApiKeyInfo = {
+  __typename?: 'PartnerApiKeyInfo';
+  /** The key's global id; the partner's identity at the gateway (rate limits, logs). */
+  id: Scalars['ID']['output'];
+  /** The key's name. */
+  name: Scalars['String']['output'];
+};
+
+/** Result of `partnerApiKeyRevoke`. */
+export type PartnerApiKeyRevokePayload = {
+  __typename?: 'PartnerApiKeyRevokePayload';
+  /** The key, revoked; null when `userErrors` is not empty. */
+  apiKey?: Maybe<PartnerApiKey>;
+  /** `UNAUTHENTICATED`, `FORBIDDEN` (not staff), `NOT_FOUND`. */
+  userErrors: Array<UserError>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in customer (or staff member); null for an anonymous shopper. */
   me?: Maybe<Customer>;
+  /** Partner API keys, newest first, revoked ones included (staff). Hidden from partners' schema. */
+  partnerApiKeys: PartnerApiKeyConnection;
+  /** Internal (the gateway only, never exposed by it): the partner behind an `X-API-Key` secret; null when the secret is unknown or its key was revoked. */
+  partnerByApiKey?: Maybe<PartnerApiKeyInfo>;
+};
+
+
+export type QueryPartnerApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartnerByApiKeyArgs = {
+  secret: Scalars['String']['input'];
 };
 
 /** Why a mutation did not do what was asked. */
@@ -423,6 +523,13 @@ export type ResolversTypes = ResolversObject<{
   MailingAddressInput: MailingAddressInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerApiKey: ResolverTypeWrapper<PartnerApiKeyModel>;
+  PartnerApiKeyConnection: ResolverTypeWrapper<Omit<PartnerApiKeyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PartnerApiKeyEdge']>, nodes: Array<ResolversTypes['PartnerApiKey']> }>;
+  PartnerApiKeyCreateInput: PartnerApiKeyCreateInput;
+  PartnerApiKeyCreatePayload: ResolverTypeWrapper<Omit<PartnerApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['PartnerApiKey']> }>;
+  PartnerApiKeyEdge: ResolverTypeWrapper<Omit<PartnerApiKeyEdge, 'node'> & { node: ResolversTypes['PartnerApiKey'] }>;
+  PartnerApiKeyInfo: ResolverTypeWrapper<PartnerApiKeyInfo>;
+  PartnerApiKeyRevokePayload: ResolverTypeWrapper<Omit<PartnerApiKeyRevokePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['PartnerApiKey']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
@@ -452,6 +559,13 @@ export type ResolversParentTypes = ResolversObject<{
   MailingAddressInput: MailingAddressInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PartnerApiKey: PartnerApiKeyModel;
+  PartnerApiKeyConnection: Omit<PartnerApiKeyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PartnerApiKeyEdge']>, nodes: Array<ResolversParentTypes['PartnerApiKey']> };
+  PartnerApiKeyCreateInput: PartnerApiKeyCreateInput;
+  PartnerApiKeyCreatePayload: Omit<PartnerApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['PartnerApiKey']> };
+  PartnerApiKeyEdge: Omit<PartnerApiKeyEdge, 'node'> & { node: ResolversParentTypes['PartnerApiKey'] };
+  PartnerApiKeyInfo: PartnerApiKeyInfo;
+  PartnerApiKeyRevokePayload: Omit<PartnerApiKeyRevokePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['PartnerApiKey']> };
   Query: Record<PropertyKey, never>;
   UserError: UserError;
 }>;
@@ -545,6 +659,8 @@ export type MutationResolvers<ContextType = CustomersContext, ParentType extends
   customerCreate?: Resolver<ResolversTypes['CustomerCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
   customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
+  partnerApiKeyCreate?: Resolver<ResolversTypes['PartnerApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationPartnerApiKeyCreateArgs, 'input'>>;
+  partnerApiKeyRevoke?: Resolver<ResolversTypes['PartnerApiKeyRevokePayload'], ParentType, ContextType, RequireFields<MutationPartnerApiKeyRevokeArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -554,8 +670,45 @@ export type PageInfoResolvers<ContextType = CustomersContext, ParentType extends
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartnerApiKeyResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKey'] = ResolversParentTypes['PartnerApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type PartnerApiKeyConnectionResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKeyConnection'] = ResolversParentTypes['PartnerApiKeyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerApiKeyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PartnerApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PartnerApiKeyCreatePayloadResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKeyCreatePayload'] = ResolversParentTypes['PartnerApiKeyCreatePayload']> = ResolversObject<{
+  apiKey?: Resolver<Maybe<ResolversTypes['PartnerApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type PartnerApiKeyEdgeResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKeyEdge'] = ResolversParentTypes['PartnerApiKeyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerApiKey'], ParentType, ContextType>;
+}>;
+
+export type PartnerApiKeyInfoResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKeyInfo'] = ResolversParentTypes['PartnerApiKeyInfo']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PartnerApiKeyRevokePayloadResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['PartnerApiKeyRevokePayload'] = ResolversParentTypes['PartnerApiKeyRevokePayload']> = ResolversObject<{
+  apiKey?: Resolver<Maybe<ResolversTypes['PartnerApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  partnerApiKeys?: Resolver<ResolversTypes['PartnerApiKeyConnection'], ParentType, ContextType, Partial<QueryPartnerApiKeysArgs>>;
+  partnerByApiKey?: Resolver<Maybe<ResolversTypes['PartnerApiKeyInfo']>, ParentType, ContextType, RequireFields<QueryPartnerByApiKeyArgs, 'secret'>>;
 }>;
 
 export type UserErrorResolvers<ContextType = CustomersContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -580,6 +733,12 @@ export type Resolvers<ContextType = CustomersContext> = ResolversObject<{
   MailingAddressEdge?: MailingAddressEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerApiKey?: PartnerApiKeyResolvers<ContextType>;
+  PartnerApiKeyConnection?: PartnerApiKeyConnectionResolvers<ContextType>;
+  PartnerApiKeyCreatePayload?: PartnerApiKeyCreatePayloadResolvers<ContextType>;
+  PartnerApiKeyEdge?: PartnerApiKeyEdgeResolvers<ContextType>;
+  PartnerApiKeyInfo?: PartnerApiKeyInfoResolvers<ContextType>;
+  PartnerApiKeyRevokePayload?: PartnerApiKeyRevokePayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;

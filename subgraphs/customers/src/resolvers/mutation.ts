@@ -2,6 +2,7 @@ import { mutationPayload } from '#kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '../services/address.service.ts';
 import { createAccessToken, registerCustomer, updateCustomer } from '../services/customer.service.ts';
+import { createPartnerApiKey, revokePartnerApiKey } from '../services/partner-api-key.service.ts';
 
 export const Mutation: MutationResolvers = {
   customerCreate: (_parent, { input }, ctx) =>
@@ -24,4 +25,9 @@ export const Mutation: MutationResolvers = {
 
   customerDefaultAddressUpdate: (_parent, { addressId }, ctx) =>
     mutationPayload(async () => ({ customer: await setDefaultAddress(ctx, addressId) }), { customer: null }),
+
+  partnerApiKeyCreate: (_parent, { input }, ctx) => mutationPayload(() => createPartnerApiKey(ctx, input), { apiKey: null, secret: null }),
+
+  partnerApiKeyRevoke: (_parent, { id }, ctx) =>
+    mutationPayload(async () => ({ apiKey: await revokePartnerApiKey(ctx, id) }), { apiKey: null }),
 };

@@ -123,6 +123,11 @@ export type InventoryReserveInput = {
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** What to hold: 1 to 250 lines, each variant at most once. */
   lines: Array<InventoryReserveLineInput>;
+  /**
+   * Take every line from this location only (a Location global id; an open one, of any kind): a sale made in
+   * a store. When omitted, lines come from the open locations that fulfil online orders.
+   */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
   /** The order's global id (`gid://commerce/Order/<uuid>`); the order need not exist yet. Reservations are keyed by it. */
   orderId: Scalars['ID']['input'];
 };
@@ -142,9 +147,10 @@ export type InventoryReservePayload = {
   reservations?: Maybe<Array<StockReservation>>;
   /**
    * Why nothing was reserved, if so. Codes: `FORBIDDEN`/`UNAUTHENTICATED` (not the orders service),
-   * `INVALID` (malformed order id, line or expiry), `INSUFFICIENT_STOCK` (one per short line, on
+   * `INVALID` (malformed order id, line, expiry or location id, or a closed location), `NOT_FOUND` (no such
+   * location, on `["input", "locationId"]`), `INSUFFICIENT_STOCK` (one per short line, on
    * `["input", "lines", "<index>", "quantity"]`, with `quantityAvailable`), `ALREADY_RESERVED` (the order
-   * already holds reservations for different lines).
+   * already holds reservations for different lines, or at another location).
    */
   userErrors: Array<InventoryReservationUserError>;
 };
@@ -240,7 +246,9 @@ export type Mutation = {
    * cannot be covered is refused with `INSUFFICIENT_STOCK` and its `quantityAvailable`, and nothing is
    * reserved for any line. Idempotent per order: while an order holds reservations (RESERVED or COMMITTED),
    * calling again with the same lines returns them unchanged; an order whose reservations were all released
-   * may reserve again. Unpaid reservations are released when they expire.
+   * may reserve again. Unpaid reservations are released when they expire. With `locationId` (a point-of-sale
+   * sale), every line is taken from that one open location only, whether or not it fulfils online orders: a
+   * line short there is `INSUFFICIENT_STOCK` with what that location has, whatever other locations hold.
    */
   inventoryReserve: InventoryReservePayload;
 };

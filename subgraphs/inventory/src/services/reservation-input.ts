@@ -29,6 +29,8 @@ export interface ReserveInput {
   orderId: string;
   lines: readonly { variantId: string; quantity: number }[];
   expiresInSeconds?: number | null;
+  /** Take every line from this location only (a point-of-sale sale); online locations when absent. */
+  locationId?: string | null;
 }
 
 /** A reserve request once checked: uuids, lines in request order (`line` is the input index). */
@@ -36,6 +38,8 @@ export interface ReserveRequest {
   orderId: string;
   lines: { line: number; variantId: string; quantity: number }[];
   expiresInSeconds: number;
+  /** The one location to take from (uuid), or null: the open locations that fulfil online orders. */
+  locationId: string | null;
 }
 
 /** The order's uuid from its global id; `field` names where it came from. */
@@ -78,8 +82,13 @@ export function parseReserveInput(input: ReserveInput): ReserveRequest {
       ),
     );
   }
+  let locationId: string | null = null;
+  if (input.locationId !== undefined && input.locationId !== null) {
+    locationId = tryParseGlobalId(input.locationId, 'Location');
+    if (!locationId) errors.push(userError(ReservationErrorCode.INVALID, 'Not a Location id.', ['input', 'locationId']));
+  }
   assertNoInputErrors(errors);
-  return { orderId: orderId!, lines, expiresInSeconds: seconds };
+  return { orderId: orderId!, lines, expiresInSeconds: seconds, locationId };
 }
 
 /** Every short line at once, so the caller can tell the buyer about all of them in one round trip. */

@@ -41,16 +41,24 @@ export async function liveReservations(em: EntityManager, orderId: string): Prom
  * and reads what each can still promise. Locked, the numbers cannot change before this transaction takes
  * from them, so the split is computed on current stock and a buyer is never refused while stock exists.
  */
-export async function lockCandidateLevels(em: EntityManager, variantIds: readonly string[]): Promise<CandidateLevel[]> {
+export async function lockCandidateLevels(em: EntityManager, variantIds: readonly string[], locationId: string | null = null): Promise<CandidateLevel[]> {
+  // With a location (a point-of-sale sale): that location's levels only, whatever it ships. Its being
+  // open is checked by the caller (locationState), before this.
   const rows = await em.execute<{ id: string; variant_id: string; location_id: string; available: number }[]>(
     `select s.id, s.variant_id, s.location_id, s.on_hand - s.reserved as available
      from stock_level s join location l on l.id = s.location_id
-     where s.variant_id = any(?::uuid[]) and l.active and l.fulfills_online_orders
+     where s.variant_id = any(?::uuid[]) and l.active and (case when ?::uuid is null then l.fulfills_online_orders else l.id = ?::uuid end)
      order by s.id
      for update of s`,
-    [pgArray(variantIds)],
+    [pgArray(variantIds), locationId, locationId],
   );
   return rows.map((row) => ({ id: row.id, variantId: row.variant_id, locationId: row.location_id, available: row.available }));
+}
+
+/** Whether a location exists and is open: null when there is no such location. */
+export async function locationState(em: EntityManager, locationId: string): Promise<{ active: boolean } | null> {
+  const [row] = await em.execute<{ active: boolean }[]>('select active from location where id = ?', [locationId]);
+  return row ?? null;
 }
 
 /**

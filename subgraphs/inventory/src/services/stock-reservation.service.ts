@@ -2,7 +2,7 @@ import { DomainError, type RequestContext } from '#kit';
 import type { ReleaseReason, StockReservation } from '../entities/stock-reservation.entity.ts';
 import { allocate } from './allocation.ts';
 import { insufficientStock, parseReserveInput, ReservationErrorCode, type ReserveInput, type ReserveRequest } from './reservation-input.ts';
-import { commitOrder, liveReservations, lockCandidateLevels, lockOrder, releaseOrders, takeStock } from './reservation-statements.ts';
+import { commitOrder, liveReservations, locationState, lockCandidateLevels, lockOrder, releaseOrders, takeStock } from './reservation-statements.ts';
 
 /** Events inventory emits about reservations; payload shapes in subgraphs/inventory/README.md. */
 export const StockEvent = {
@@ -18,23 +18,29 @@ export const StockEvent = {
  * order's lock: an order that already holds reservations gets them back unchanged; otherwise the
  * candidate levels are locked, split by `allocate`, and taken in one conditional statement. A short
  * line refuses the whole order with `INSUFFICIENT_STOCK` per short line; nothing is written then.
+ * With a location (a point-of-sale sale) only that open location's levels are candidates.
  */
 export async function reserveStock(ctx: RequestContext, input: ReserveInput): Promise<StockReservation[]> {
   const request = parseReserveInput(input);
   return ctx.transaction(async (tx) => {
+    if (request.locationId) {
+      const location = await locationState(tx.em, request.locationId);
+      if (!location) throw new DomainError(ReservationErrorCode.NOT_FOUND, 'No such location.', ['input', 'locationId']);
+      if (!location.active) throw new DomainError(ReservationErrorCode.INVALID, 'The location is closed.', ['input', 'locationId']);
+    }
     await lockOrder(tx.em, request.orderId);
     const existing = await liveReservations(tx.em, request.orderId);
     if (existing.length > 0) {
       if (!holdsExactly(existing, request)) {
         throw new DomainError(
           ReservationErrorCode.ALREADY_RESERVED,
-          'This order already holds reservations for other lines: release them before reserving again.',
+          'This order already holds reservations for other lines or at another location: release them before reserving again.',
           ['input', 'lines'],
         );
       }
       return existing;
     }
-    const levels = await lockCandidateLevels(tx.em, request.lines.map((line) => line.variantId));
+    const levels = await lockCandidateLevels(tx.em, request.lines.map((line) => line.variantId), request.locationId);
     const { takes, shortages } = allocate(request.lines, levels);
     if (shortages.length > 0) throw insufficientStock(shortages);
     const reservations = await takeStock(tx.em, request.orderId, takes, request.expiresInSeconds);
@@ -105,8 +111,12 @@ function eventLines(reservations: readonly StockReservation[]) {
   return reservations.map((r) => ({ reservationId: r.id, variantId: r.variantId, locationId: r.locationId, quantity: r.quantity }));
 }
 
-/** Whether what the order holds is, per variant, exactly what is asked again (a retry, not a new order). */
+/**
+ * Whether what the order holds is, per variant, exactly what is asked again (a retry, not a new order),
+ * and, when the request names a location, held there.
+ */
 function holdsExactly(reservations: readonly StockReservation[], request: ReserveRequest): boolean {
+  if (request.locationId && reservations.some((r) => r.locationId !== request.locationId)) return false;
   const held = new Map<string, number>();
   for (const r of reservations) held.set(r.variantId, (held.get(r.variantId) ?? 0) + r.quantity);
   return held.size === request.lines.length && request.lines.every((line) => held.get(line.variantId) === line.quantity);

@@ -94,6 +94,13 @@ export type CustomerOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A place that holds stock: a warehouse or a store. */
+export type Location = {
+  __typename?: 'Location';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+};
+
 /** An amount of money: a decimal string in the currency's own precision, and the currency. */
 export type Money = {
   __typename?: 'Money';
@@ -125,13 +132,33 @@ export type Mutation = {
    */
   orderCancel: OrderCancelPayload;
   /**
-   * Refunds some or all of what was captured, through Stripe (staff). Codes: `NOT_FOUND`, `NOT_REFUNDABLE`
+   * Hands a paid online order over at a store (staff): every line counts as collected (its `shippedQuantity` is
+   * its quantity), the order goes PAID → FULFILLED → DELIVERED and its history names the store. Stock is not
+   * moved: the units were sold where the order reserved them. Codes: `NOT_FOUND`, `NOT_COLLECTABLE` (not PAID:
+   * unpaid, cancelled, refunded, shipped in part or in whole, already handed over; or held by a risk check),
+   * `INVALID` (malformed ids, or the location is closed or not a store).
+   */
+  orderPickUp: OrderPickUpPayload;
+  /**
+   * Refunds some or all of what was captured, through Stripe (staff); a point-of-sale order's refund is handed
+   * back at the till with the order's own method (cash, or the card present) and recorded SUCCEEDED at once, no
+   * Stripe call. Codes: `NOT_FOUND`, `NOT_REFUNDABLE`
    * (nothing was captured), `AMOUNT_EXCEEDS_REFUNDABLE`, `INVALID` (amount not positive, wrong currency,
    * reason missing), `PAYMENT_UNAVAILABLE` (Stripe refused or could not be reached; nothing was refunded).
    */
   orderRefund: OrderRefundPayload;
   /** Releases an order a risk check held, so it can ship (staff). Codes: `NOT_FOUND`, `NOT_HELD`. */
   orderRiskApprove: OrderRiskApprovePayload;
+  /**
+   * Sells a cart at a store's till (staff: the clerk), paid on the spot and handed over: the order is created
+   * PAID, then FULFILLED and DELIVERED at once, with channel POS and the store as its location. The clerk builds
+   * an ordinary cart first (`cartCreate`, `cartLinesAdd`, discount codes; its own pricing applies) and sets its
+   * shipping address to the store's (`Location.address`), so the store's tax applies and no shipping is charged.
+   * Stock is taken from that store only, never from a warehouse. No Stripe call is made: CASH is counted by the
+   * clerk, and CARD_PRESENT is simulated (recorded as paid by the card terminal; no card is charged by this
+   * service). The same `idempotencyKey` (per clerk) always answers the same order.
+   */
+  posCheckoutComplete: PosCheckoutCompletePayload;
   /** Accepts a requested return (staff); the customer sends the goods back. Codes: `NOT_FOUND`, `INVALID_STATE`. */
   returnApprove: ReturnPayload;
   /** Refuses a requested return (staff). Codes: `NOT_FOUND`, `INVALID_STATE`, `INVALID` (reason missing). */
@@ -161,6 +188,12 @@ export type MutationOrderCancelArgs = {
 };
 
 
+export type MutationOrderPickUpArgs = {
+  locationId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type MutationOrderRefundArgs = {
   amount?: InputMaybe<MoneyInput>;
   orderId: Scalars['ID']['input'];
@@ -170,6 +203,14 @@ export type MutationOrderRefundArgs = {
 
 export type MutationOrderRiskApproveArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationPosCheckoutCompleteArgs = {
+  cartId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  locationId: Scalars['ID']['input'];
+  payment: PosPaymentInput;
 };
 
 
@@ -196,6 +237,8 @@ export type MutationReturnRequestArgs = {
 /** A customer's order: what was bought at what price, and where it stands. */
 export type Order = {
   __typename?: 'Order';
+  /** Where it was sold: the storefront (ONLINE) or a store's till (POS). */
+  channel: OrderChannel;
   /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who placed the order; null for a guest's order. */
@@ -208,6 +251,11 @@ export type Order = {
   id: Scalars['ID']['output'];
   /** What was bought, in the cart's order. */
   lines: Array<OrderLine>;
+  /**
+   * The store where the order was handed over: where a POS sale was made, or where an online order was picked
+   * up (`orderPickUp`); null while it was not.
+   */
+  location?: Maybe<Location>;
   /** The order number the customer sees, gap-free and increasing, e.g. 1001. */
   number: Scalars['Int']['output'];
   /** What was captured and refunded. */
@@ -257,6 +305,13 @@ export type OrderCancelPayload = {
   /** Why nothing changed, if so. */
   userErrors: Array<UserError>;
 };
+
+/** Where an order was sold. */
+export type OrderChannel =
+  /** The storefront: checked out (`checkoutComplete`) and paid online through Stripe. */
+  | 'ONLINE'
+  /** A store's till (`posCheckoutComplete`): sold, paid and handed over by a clerk at once. */
+  | 'POS';
 
 /** A page of orders. */
 export type OrderConnection = {
@@ -334,7 +389,7 @@ export type OrderLine = {
   quantity: Scalars['Int']['output'];
   /** Units returned and received so far. */
   returnedQuantity: Scalars['Int']['output'];
-  /** Units shipped so far. */
+  /** Units shipped so far, or handed over at a store (a POS sale, a pickup). */
   shippedQuantity: Scalars['Int']['output'];
   /** What the shopper saw: the product's title and the variant's, as they were at checkout. */
   title: Scalars['String']['output'];
@@ -349,10 +404,34 @@ export type OrderPayment = {
   __typename?: 'OrderPayment';
   /** What the payment captured (zero until paid). */
   captured: Money;
+  /** The change given back at the till (tendered − total); null unless paid in CASH. */
+  changeDue?: Maybe<Money>;
+  /** How it was paid. */
+  method: OrderPaymentMethod;
   /** What can still be refunded. */
   refundable: Money;
   /** What was refunded, or is being refunded. */
   refunded: Money;
+  /** The cash handed over at the till; null unless paid in CASH. */
+  tendered?: Maybe<Money>;
+};
+
+/** How an order was paid. */
+export type OrderPaymentMethod =
+  /** A card present at a store's till (simulated: no card is charged by this service). */
+  | 'CARD_PRESENT'
+  /** Cash at a store's till. */
+  | 'CASH'
+  /** Online, through the order's Stripe PaymentIntent. */
+  | 'STRIPE';
+
+/** Result of `orderPickUp`. */
+export type OrderPickUpPayload = {
+  __typename?: 'OrderPickUpPayload';
+  /** The order, handed over (DELIVERED); null when nothing changed. */
+  order?: Maybe<Order>;
+  /** Why nothing changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** A refund of (part of) an order's payment. */
@@ -473,6 +552,41 @@ export type PageInfo = {
   /** The cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** Result of `posCheckoutComplete`. */
+export type PosCheckoutCompletePayload = {
+  __typename?: 'PosCheckoutCompletePayload';
+  /** The change to give back (tendered − total) for CASH; null for CARD_PRESENT or when nothing was sold. */
+  changeDue?: Maybe<Money>;
+  /** The order, paid and handed over (DELIVERED); null when nothing was sold. */
+  order?: Maybe<Order>;
+  /**
+   * Why nothing was sold, if so. Codes: `NOT_FOUND` (no such cart or location), `EMPTY_CART`, `CART_HAS_WARNINGS`
+   * (a product is no longer sold), `CART_HAS_SHIPPING` (a shipping option is selected: nothing ships from the
+   * till), `TAX_ADDRESS_MISMATCH` (the cart's shipping address is not in the store's country and region: set it
+   * to the store's address), `CART_COMPLETED` (the cart was sold or paid already), `INSUFFICIENT_STOCK` (one
+   * per line short at this store, whatever the warehouse holds), `INSUFFICIENT_TENDER` (cash below the
+   * total), `IDEMPOTENCY_KEY_REUSED`, `CHECKOUT_IN_PROGRESS`, `INVALID` (malformed ids, key or amount, a
+   * closed location or not a store, tender in another currency or given for a card); `FORBIDDEN` /
+   * `UNAUTHENTICATED` for anyone but staff.
+   */
+  userErrors: Array<UserError>;
+};
+
+/** How a shopper pays at a store's till. */
+export type PosPaymentInput = {
+  /** Cash, or a card present at the till. */
+  method: PosPaymentMethod;
+  /** The cash handed over, at least the cart's total, in its currency: required for CASH, refused for CARD_PRESENT. */
+  tendered?: InputMaybe<MoneyInput>;
+};
+
+/** How a shopper pays at a store's till. */
+export type PosPaymentMethod =
+  /** A card on the store's card terminal. Simulated: recorded as paid for the total; no card is charged by this service (no Stripe call). */
+  | 'CARD_PRESENT'
+  /** Cash, counted by the clerk; the change due is answered. */
+  | 'CASH';
 
 /** One purchasable version of a product (a size, a colour…), with its own SKU, price and weight. */
 export type ProductVariant = {
@@ -690,6 +804,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Location: ResolverTypeWrapper<Location>;
   Money: ResolverTypeWrapper<MoneyValueModel>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -697,13 +812,16 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderAddress: ResolverTypeWrapper<OrderAddress>;
   OrderCancelPayload: ResolverTypeWrapper<Omit<OrderCancelPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  OrderChannel: OrderChannel;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['OrderEdge']>, nodes: Array<ResolversTypes['Order']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderFulfilment: ResolverTypeWrapper<OrderFulfilment>;
   OrderFulfilmentLine: ResolverTypeWrapper<OrderFulfilmentLine>;
   OrderHistoryEntry: ResolverTypeWrapper<OrderHistoryEntry>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
-  OrderPayment: ResolverTypeWrapper<Omit<OrderPayment, 'captured' | 'refundable' | 'refunded'> & { captured: ResolversTypes['Money'], refundable: ResolversTypes['Money'], refunded: ResolversTypes['Money'] }>;
+  OrderPayment: ResolverTypeWrapper<Omit<OrderPayment, 'captured' | 'changeDue' | 'refundable' | 'refunded' | 'tendered'> & { captured: ResolversTypes['Money'], changeDue?: Maybe<ResolversTypes['Money']>, refundable: ResolversTypes['Money'], refunded: ResolversTypes['Money'], tendered?: Maybe<ResolversTypes['Money']> }>;
+  OrderPaymentMethod: OrderPaymentMethod;
+  OrderPickUpPayload: ResolverTypeWrapper<Omit<OrderPickUpPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderRefund: ResolverTypeWrapper<RefundRowModel>;
   OrderRefundPayload: ResolverTypeWrapper<Omit<OrderRefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversTypes['Order']>, refund?: Maybe<ResolversTypes['OrderRefund']> }>;
   OrderReturn: ResolverTypeWrapper<ReturnRowModel>;
@@ -713,6 +831,9 @@ export type ResolversTypes = ResolversObject<{
   OrderStatus: OrderStatus;
   OrderTotals: ResolverTypeWrapper<Omit<OrderTotals, 'discounts' | 'shipping' | 'subtotal' | 'tax' | 'total'> & { discounts: ResolversTypes['Money'], shipping: ResolversTypes['Money'], subtotal: ResolversTypes['Money'], tax: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PosCheckoutCompletePayload: ResolverTypeWrapper<Omit<PosCheckoutCompletePayload, 'changeDue' | 'order'> & { changeDue?: Maybe<ResolversTypes['Money']>, order?: Maybe<ResolversTypes['Order']> }>;
+  PosPaymentInput: PosPaymentInput;
+  PosPaymentMethod: PosPaymentMethod;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefundStatus: RefundStatus;
@@ -733,6 +854,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Location: Location;
   Money: MoneyValueModel;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -746,7 +868,8 @@ export type ResolversParentTypes = ResolversObject<{
   OrderFulfilmentLine: OrderFulfilmentLine;
   OrderHistoryEntry: OrderHistoryEntry;
   OrderLine: OrderLineModel;
-  OrderPayment: Omit<OrderPayment, 'captured' | 'refundable' | 'refunded'> & { captured: ResolversParentTypes['Money'], refundable: ResolversParentTypes['Money'], refunded: ResolversParentTypes['Money'] };
+  OrderPayment: Omit<OrderPayment, 'captured' | 'changeDue' | 'refundable' | 'refunded' | 'tendered'> & { captured: ResolversParentTypes['Money'], changeDue?: Maybe<ResolversParentTypes['Money']>, refundable: ResolversParentTypes['Money'], refunded: ResolversParentTypes['Money'], tendered?: Maybe<ResolversParentTypes['Money']> };
+  OrderPickUpPayload: Omit<OrderPickUpPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderRefund: RefundRowModel;
   OrderRefundPayload: Omit<OrderRefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversParentTypes['Order']>, refund?: Maybe<ResolversParentTypes['OrderRefund']> };
   OrderReturn: ReturnRowModel;
@@ -755,6 +878,8 @@ export type ResolversParentTypes = ResolversObject<{
   OrderRiskApprovePayload: Omit<OrderRiskApprovePayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderTotals: Omit<OrderTotals, 'discounts' | 'shipping' | 'subtotal' | 'tax' | 'total'> & { discounts: ResolversParentTypes['Money'], shipping: ResolversParentTypes['Money'], subtotal: ResolversParentTypes['Money'], tax: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   PageInfo: PageInfo;
+  PosCheckoutCompletePayload: Omit<PosCheckoutCompletePayload, 'changeDue' | 'order'> & { changeDue?: Maybe<ResolversParentTypes['Money']>, order?: Maybe<ResolversParentTypes['Order']> };
+  PosPaymentInput: PosPaymentInput;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   ReturnLineInput: ReturnLineInput;
@@ -779,6 +904,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type LocationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -787,8 +916,10 @@ export type MoneyResolvers<ContextType = OrdersContext, ParentType extends Resol
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'cartId' | 'idempotencyKey'>>;
   orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId' | 'reason'>>;
+  orderPickUp?: Resolver<ResolversTypes['OrderPickUpPayload'], ParentType, ContextType, RequireFields<MutationOrderPickUpArgs, 'locationId' | 'orderId'>>;
   orderRefund?: Resolver<ResolversTypes['OrderRefundPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'orderId' | 'reason'>>;
   orderRiskApprove?: Resolver<ResolversTypes['OrderRiskApprovePayload'], ParentType, ContextType, RequireFields<MutationOrderRiskApproveArgs, 'orderId'>>;
+  posCheckoutComplete?: Resolver<ResolversTypes['PosCheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationPosCheckoutCompleteArgs, 'cartId' | 'idempotencyKey' | 'locationId' | 'payment'>>;
   returnApprove?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnApproveArgs, 'id'>>;
   returnDecline?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnDeclineArgs, 'id' | 'reason'>>;
   returnReceive?: Resolver<ResolversTypes['ReturnPayload'], ParentType, ContextType, RequireFields<MutationReturnReceiveArgs, 'id'>>;
@@ -797,12 +928,14 @@ export type MutationResolvers<ContextType = OrdersContext, ParentType extends Re
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   history?: Resolver<Maybe<Array<ResolversTypes['OrderHistoryEntry']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['OrderPayment'], ParentType, ContextType>;
   refunds?: Resolver<Array<ResolversTypes['OrderRefund']>, ParentType, ContextType>;
@@ -878,8 +1011,16 @@ export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends R
 
 export type OrderPaymentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderPayment'] = ResolversParentTypes['OrderPayment']> = ResolversObject<{
   captured?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  changeDue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['OrderPaymentMethod'], ParentType, ContextType>;
   refundable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tendered?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type OrderPickUpPayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderPickUpPayload'] = ResolversParentTypes['OrderPickUpPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type OrderRefundResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRefund'] = ResolversParentTypes['OrderRefund']> = ResolversObject<{
@@ -937,6 +1078,12 @@ export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends Re
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PosCheckoutCompletePayloadResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PosCheckoutCompletePayload'] = ResolversParentTypes['PosCheckoutCompletePayload']> = ResolversObject<{
+  changeDue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type ProductVariantResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -962,6 +1109,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -974,6 +1122,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderHistoryEntry?: OrderHistoryEntryResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayment?: OrderPaymentResolvers<ContextType>;
+  OrderPickUpPayload?: OrderPickUpPayloadResolvers<ContextType>;
   OrderRefund?: OrderRefundResolvers<ContextType>;
   OrderRefundPayload?: OrderRefundPayloadResolvers<ContextType>;
   OrderReturn?: OrderReturnResolvers<ContextType>;
@@ -982,6 +1131,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderRiskApprovePayload?: OrderRiskApprovePayloadResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PosCheckoutCompletePayload?: PosCheckoutCompletePayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReturnPayload?: ReturnPayloadResolvers<ContextType>;

@@ -34,8 +34,12 @@ export const resolvers: Resolvers = {
       total: money(order.totalMinor, order.currencyCode),
     }),
     customer: (order) => (order.customerId ? { customerId: order.customerId } : null),
+    location: (order) => (order.locationId ? { id: toGlobalId('Location', order.locationId) } : null),
     shippingAddress: (order) => order.shippingAddress ?? null,
     payment: (order) => ({
+      method: order.paymentMethod,
+      tendered: order.tenderedMinor == null ? null : money(order.tenderedMinor, order.currencyCode),
+      changeDue: order.tenderedMinor == null ? null : money(order.tenderedMinor - order.totalMinor, order.currencyCode),
       captured: money(order.capturedMinor, order.currencyCode),
       refunded: money(order.refundedMinor, order.currencyCode),
       refundable: money(order.capturedMinor - order.refundedMinor, order.currencyCode),

@@ -1,16 +1,30 @@
 import { DomainError, mutationPayload, parseMinorUnits } from '#kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { orderCancel } from '../services/order-cancel.service.ts';
+import { orderPickUp } from '../services/pickup.service.ts';
+import { posCheckoutComplete } from '../services/pos-checkout.service.ts';
 import { actorOf, idInput } from '../services/order-status.service.ts';
 import { approveRisk } from '../services/risk-approval.service.ts';
 import { refund } from '../services/refund.service.ts';
 import { approveReturn, declineReturn, receiveReturn, requestReturn } from '../services/returns.service.ts';
 
-/** Staff operations on orders, and the customer's return request. Who may call each: subgraph.ts. */
+/** Staff operations on orders (the till's sale and pickup included), and the customer's return request. Who may call each: subgraph.ts. */
 export const orderMutations: Pick<
   MutationResolvers,
-  'orderCancel' | 'orderRefund' | 'orderRiskApprove' | 'returnRequest' | 'returnApprove' | 'returnDecline' | 'returnReceive'
+  | 'orderCancel'
+  | 'orderRefund'
+  | 'orderRiskApprove'
+  | 'returnRequest'
+  | 'returnApprove'
+  | 'returnDecline'
+  | 'returnReceive'
+  | 'posCheckoutComplete'
+  | 'orderPickUp'
 > = {
+  posCheckoutComplete: (_root, { cartId, locationId, payment, idempotencyKey }, ctx) =>
+    mutationPayload(() => posCheckoutComplete(ctx, cartId, locationId, payment, idempotencyKey), { order: null, changeDue: null }),
+  orderPickUp: (_root, { orderId, locationId }, ctx) =>
+    mutationPayload(async () => ({ order: await orderPickUp(ctx, orderId, locationId, actorOf(ctx.viewer)) }), { order: null }),
   orderCancel: (_root, { orderId, reason }, ctx) => mutationPayload(async () => ({ order: await orderCancel(ctx, orderId, reason, actorOf(ctx.viewer)) }), { order: null }),
   orderRefund: (_root, { orderId, amount, reason }, ctx) =>
     mutationPayload(

@@ -3,6 +3,11 @@ import type { OrderAddress } from '../entities/order.entity.ts';
 
 /** Cart warnings that mean the cart cannot be sold as it is; others (price changes, shipping) are informative. */
 const BLOCKING_WARNINGS = new Set(['MERCHANDISE_OUT_OF_STOCK', 'MERCHANDISE_NOT_ENOUGH_STOCK', 'MERCHANDISE_UNAVAILABLE']);
+/**
+ * At a store's till the cart's stock warnings (online availability: warehouses) say nothing about the
+ * shelf the clerk sells from; the reservation at the store decides. A product no longer sold still blocks.
+ */
+const BLOCKING_AT_TILL = new Set(['MERCHANDISE_UNAVAILABLE']);
 
 const MONEY = 'amount currencyCode';
 const CART_QUERY = `query ($id: ID!) { cart(id: $id) {
@@ -44,20 +49,29 @@ export interface CheckoutCart {
 }
 
 /**
- * The cart from its owner, checked for checkout: the viewer's own (a guest cart only by a guest), not
- * empty, no blocking warnings. The email is the cart's, else the signed-in owner's account email.
+ * Whose cart may be sold: at checkout the viewer's own (`customerId`, null for a guest); at a store's
+ * till (`atTill`) any open cart, since staff may change any cart: a guest cart the clerk built for a
+ * walk-in shopper (staff never claim carts), or a customer's own cart brought to the till.
  */
-export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: string, viewerCustomerId: string | null): Promise<CheckoutCart> {
+export type CartSeller = { customerId: string | null; atTill?: false } | { atTill: true };
+
+/**
+ * The cart from its owner, checked for checkout: the seller's to sell (see CartSeller), not empty, no
+ * blocking warnings. The email is the cart's, else the signed-in owner's account email.
+ */
+export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: string, seller: string | null | CartSeller): Promise<CheckoutCart> {
+  const rules: CartSeller = seller === null || typeof seller === 'string' ? { customerId: seller } : seller;
   const cart = await ctx.services.query<{ cart: CartIn | null }>('cart', CART_QUERY, { id: cartGid }).then((data) => data.cart);
   if (!cart) throw new DomainError('NOT_FOUND', 'No such cart.', ['cartId']);
   const ownerId = cart.buyerIdentity.customer ? tryParseGlobalId(cart.buyerIdentity.customer.id, 'Customer') : null;
   // Only the cart's owner checks out a customer's cart; a guest cart only a guest (a signed-in customer claims it first).
-  if (ownerId !== viewerCustomerId) {
+  if (!rules.atTill && ownerId !== rules.customerId) {
     if (ownerId === null) throw new DomainError('CART_NOT_CLAIMED', 'Add this cart to your account before checking out (cartBuyerIdentityUpdate).', ['cartId']);
     throw new DomainError('NOT_FOUND', 'No such cart.', ['cartId']);
   }
   if (cart.lines.length === 0) throw new DomainError('EMPTY_CART', 'The cart is empty.', ['cartId']);
-  const blocking = cart.warnings.filter((warning) => BLOCKING_WARNINGS.has(warning.code));
+  const blockingCodes = rules.atTill ? BLOCKING_AT_TILL : BLOCKING_WARNINGS;
+  const blocking = cart.warnings.filter((warning) => blockingCodes.has(warning.code));
   if (blocking.length > 0) throw new InputErrors(blocking.map((warning) => userError('CART_HAS_WARNINGS', warning.message, ['cartId'])));
 
   let email = cart.buyerIdentity.email;

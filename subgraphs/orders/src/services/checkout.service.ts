@@ -92,8 +92,12 @@ export async function checkoutComplete(ctx: Ctx, cartId: string, idempotencyKey:
   }
 }
 
-/** Holds every line's stock or none; a short line answers INSUFFICIENT_STOCK on that line. */
-async function reserve(ctx: Ctx, orderGid: string, cart: CheckoutCart): Promise<void> {
+/**
+ * Holds every line's stock or none; a short line answers INSUFFICIENT_STOCK on that line. With a
+ * location (a sale at a store's till: a Location global id) only that location's stock is taken, and
+ * inventory's refusal of the location itself (unknown, closed) is answered on `locationId`.
+ */
+export async function reserve(ctx: Ctx, orderGid: string, cart: CheckoutCart, locationGid: string | null = null): Promise<void> {
   const result = await ctx.services.query<{
     inventoryReserve: { userErrors: { field: string[] | null; message: string; code: string; quantityAvailable: number | null }[] };
   }>('inventory', RESERVE, {
@@ -101,10 +105,13 @@ async function reserve(ctx: Ctx, orderGid: string, cart: CheckoutCart): Promise<
       orderId: orderGid,
       lines: cart.lines.map((line) => ({ variantId: toGlobalId('ProductVariant', line.variantId), quantity: line.quantity })),
       expiresInSeconds: paymentTimeoutSeconds(),
+      ...(locationGid ? { locationId: locationGid } : {}),
     },
   });
   const refusals = result.inventoryReserve.userErrors;
   if (refusals.length === 0) return;
+  const location = refusals.find((error) => error.field?.join('.') === 'input.locationId');
+  if (locationGid && location) throw new DomainError(location.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'INVALID', location.message, ['locationId']);
   const short = refusals.filter((error) => error.code === 'INSUFFICIENT_STOCK');
   if (short.length !== refusals.length) throw new Error(`inventoryReserve refused: ${refusals.map((error) => error.code).join(', ')}`);
   throw new InputErrors(
@@ -112,7 +119,7 @@ async function reserve(ctx: Ctx, orderGid: string, cart: CheckoutCart): Promise<
       const line = cart.lines[Number(error.field?.[2] ?? -1)];
       return userError(
         'INSUFFICIENT_STOCK',
-        `Only ${error.quantityAvailable ?? 0} available of ${line ? `line ${line.cartLineId}` : 'a line'}; the cart has ${line?.quantity ?? '?'}.`,
+        `Only ${error.quantityAvailable ?? 0} available${locationGid ? ' at this store' : ''} of ${line ? `line ${line.cartLineId}` : 'a line'}; the cart has ${line?.quantity ?? '?'}.`,
         line ? ['cartId', 'lines', line.cartLineId] : ['cartId'],
       );
     }),
@@ -189,7 +196,7 @@ async function insertOrder(tx: Ctx, orderId: string, cart: CheckoutCart, titles:
   );
 }
 
-async function orderExists(ctx: Ctx, orderId: string): Promise<boolean> {
+export async function orderExists(ctx: Ctx, orderId: string): Promise<boolean> {
   const rows = await ctx.em.execute<{ id: string }[]>('select id from customer_order where id = ?', [orderId]);
   return rows.length > 0;
 }
@@ -200,6 +207,8 @@ async function replay(ctx: Ctx, orderId: string): Promise<CheckoutResult> {
   if (!order) throw new Error(`Order ${orderId} of an idempotency key not found`);
   const { stripe } = stripeSettings();
   if (!stripe) throw new DomainError('PAYMENT_UNAVAILABLE', 'Payment is unavailable right now. Please try again.');
+  // Checkout keys (scope customer:/cart:) only ever make online orders; a till's keys have their own scope.
+  if (!order.stripePaymentIntentId) throw new Error(`order ${order.id} of a checkout key has no PaymentIntent`);
   let secret: string | null;
   try {
     secret = (await stripe.paymentIntents.retrieve(order.stripePaymentIntentId)).client_secret;
@@ -219,7 +228,7 @@ async function cancelQuietly(ctx: Ctx, intentId: string): Promise<void> {
   }
 }
 
-async function releaseQuietly(ctx: Ctx, orderGid: string, reason: 'PAYMENT_FAILED' | 'CANCELLED'): Promise<void> {
+export async function releaseQuietly(ctx: Ctx, orderGid: string, reason: 'PAYMENT_FAILED' | 'CANCELLED'): Promise<void> {
   try {
     const result = await ctx.services.query<{ inventoryRelease: { userErrors: { code: string }[] } }>('inventory', RELEASE, { orderId: orderGid, reason });
     if (result.inventoryRelease.userErrors.length > 0) ctx.log.error({ orderGid, errors: result.inventoryRelease.userErrors }, 'checkout compensation: release refused');

@@ -55,6 +55,7 @@ export async function onShipmentShipped(ctx: RequestContext<unknown>, event: Dom
        on conflict (shipment_id) do update set shipped = true`,
       [shipmentId, orderId],
     );
+    if (order.handed_over) return handedOverNote(tx, order, `Shipment ${shipmentId} shipped`);
     for (const line of lines) {
       // The CHECK (shipped ≤ quantity) refuses over-shipping; shipping checks it first, under its own lock.
       await tx.em.execute('update order_line set shipped_quantity = shipped_quantity + ? where id = ? and order_id = ?', [line.quantity, line.orderLineId, orderId]);
@@ -75,13 +76,26 @@ export async function onShipmentDelivered(ctx: RequestContext<unknown>, event: D
        on conflict (shipment_id) do update set delivered = true`,
       [shipmentId, orderId],
     );
+    if (order.handed_over) return handedOverNote(tx, order, `Shipment ${shipmentId} delivered`);
     await settleFulfilment(tx, order, `Shipment ${shipmentId} delivered`);
   });
 }
 
 async function lockOrder(tx: RequestContext<unknown>, orderId: string) {
-  const [order] = await tx.em.execute<{ id: string; status: OrderStatus }[]>('select id, status from customer_order where id = ? for update', [orderId]);
+  const [order] = await tx.em.execute<{ id: string; status: OrderStatus; handed_over: boolean }[]>(
+    'select id, status, location_id is not null as handed_over from customer_order where id = ? for update',
+    [orderId],
+  );
   return order ?? null;
+}
+
+/**
+ * An order handed over at a store (picked up, or sold at the till) counts every unit as collected: a
+ * shipment's event for it (one created in the moment before the pickup) changes no quantity or status
+ * and is recorded for staff, who recover the parcel.
+ */
+async function handedOverNote(tx: RequestContext<unknown>, order: { id: string; status: OrderStatus }, why: string): Promise<void> {
+  await recordHistory(tx, order.id, order.status, order.status, ACTOR, `${why} after the order was handed over at a store; not counted: recover the parcel`);
 }
 
 /** Moves the order as far as its shipments allow: PAID → PARTIALLY_FULFILLED → FULFILLED → DELIVERED. */

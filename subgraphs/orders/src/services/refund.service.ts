@@ -16,6 +16,8 @@ export interface RefundRow {
   actor: string;
   return_id: string | null;
   stripe_refund_id: string | null;
+  /** STRIPE, or the till's method for a point-of-sale order (CASH, CARD_PRESENT): handed back there. */
+  method: 'STRIPE' | 'CASH' | 'CARD_PRESENT';
   created_at: Date;
 }
 
@@ -38,9 +40,14 @@ export interface RefundRequest {
  *    emitted), or FAILED when Stripe refused (the amount given back).
  * If the outcome is unknown (Stripe unreachable), the row stays PENDING and `retryPendingRefunds`
  * asks again with the same key later; a `charge.refunded` webhook settles it too.
+ *
+ * A point-of-sale order (paid at a till, no PaymentIntent) is refunded at the till with its own method:
+ * the row is settled SUCCEEDED at once in step 3, without Stripe (`settleAtTill`).
  */
 export async function refund(ctx: RequestContext<unknown>, request: RefundRequest): Promise<RefundRow> {
-  if (!stripeSettings().stripe) throw new DomainError('PAYMENT_UNAVAILABLE', 'Payments are not configured; nothing was refunded.');
+  if (!stripeSettings().stripe && (await paymentMethodOf(ctx, request.orderId)) === 'STRIPE') {
+    throw new DomainError('PAYMENT_UNAVAILABLE', 'Payments are not configured; nothing was refunded.');
+  }
   const pending = await ctx.transaction((tx) => reserveRefund(tx, request));
   return sendRefund(ctx, pending);
 }
@@ -50,8 +57,8 @@ export async function refund(ctx: RequestContext<unknown>, request: RefundReques
  * and then dies leaves it to `retryPendingRefunds`, so a refund decided is never lost.
  */
 export async function reserveRefund(tx: RequestContext<unknown>, request: RefundRequest): Promise<RefundRow> {
-  const [order] = await tx.em.execute<{ captured_minor: number; refunded_minor: number; currency_code: string }[]>(
-    'select captured_minor, refunded_minor, currency_code from customer_order where id = ? for update',
+  const [order] = await tx.em.execute<{ captured_minor: number; refunded_minor: number; currency_code: string; payment_method: RefundRow['method'] }[]>(
+    'select captured_minor, refunded_minor, currency_code, payment_method from customer_order where id = ? for update',
     [request.orderId],
   );
   if (!order) throw new DomainError('NOT_FOUND', 'No such order.', ['orderId']);
@@ -67,15 +74,16 @@ export async function reserveRefund(tx: RequestContext<unknown>, request: Refund
   }
   await tx.em.execute('update customer_order set refunded_minor = refunded_minor + ? where id = ?', [amount, request.orderId]);
   const [row] = await tx.em.execute<RefundRow[]>(
-    `insert into order_refund (id, order_id, amount_minor, currency_code, status, reason, actor, return_id)
-     values (?, ?, ?, ?, 'PENDING', ?, ?, ?) returning *`,
-    [randomUUID(), request.orderId, amount, order.currency_code, request.reason, request.actor, request.returnId ?? null],
+    `insert into order_refund (id, order_id, amount_minor, currency_code, status, reason, actor, return_id, method)
+     values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) returning *`,
+    [randomUUID(), request.orderId, amount, order.currency_code, request.reason, request.actor, request.returnId ?? null, order.payment_method],
   );
   return row!;
 }
 
 /** Step 2 and 3 for a PENDING row (also the retry of one whose outcome was unknown). */
 export async function sendRefund(ctx: RequestContext<unknown>, row: RefundRow): Promise<RefundRow> {
+  if (row.method !== 'STRIPE') return settleAtTill(ctx, row);
   const { stripe } = stripeSettings();
   if (!stripe) return row;
   const [order] = await ctx.em.execute<{ stripe_payment_intent_id: string }[]>('select stripe_payment_intent_id from customer_order where id = ?', [row.order_id]);
@@ -96,6 +104,27 @@ export async function sendRefund(ctx: RequestContext<unknown>, row: RefundRow): 
     return row;
   }
   return (await settleRefund(ctx, row.id, made)) ?? row;
+}
+
+/**
+ * A point-of-sale order's refund: the clerk hands the money back at the till with the order's method
+ * (cash from the drawer, or the card present: simulated, as the sale was), so it is SUCCEEDED at once.
+ */
+async function settleAtTill(ctx: RequestContext<unknown>, refundRow: RefundRow): Promise<RefundRow> {
+  return ctx.transaction(async (tx) => {
+    const [row] = await tx.em.execute<RefundRow[]>(
+      "update order_refund set status = 'SUCCEEDED', updated_at = now() where id = ? and status = 'PENDING' returning *",
+      [refundRow.id],
+    );
+    if (!row) return (await tx.em.execute<RefundRow[]>('select * from order_refund where id = ?', [refundRow.id]))[0] ?? refundRow;
+    await refundSucceeded(tx, row);
+    return row;
+  });
+}
+
+async function paymentMethodOf(ctx: RequestContext<unknown>, orderId: string): Promise<RefundRow['method'] | null> {
+  const [order] = await ctx.em.execute<{ payment_method: RefundRow['method'] }[]>('select payment_method from customer_order where id = ?', [orderId]);
+  return order?.payment_method ?? null;
 }
 
 /**
@@ -198,9 +227,11 @@ export async function reconcileRefunds(ctx: RequestContext<unknown>, paymentInte
 
 /** Worker: PENDING refunds whose outcome was never learnt are asked again (same idempotency key). */
 export async function retryPendingRefunds(ctx: RequestContext<unknown>): Promise<void> {
-  if (!stripeSettings().stripe) return;
+  // Till refunds (settled without Stripe) are retried too, when a process died between their steps.
   const rows = await ctx.em.execute<RefundRow[]>(
-    "select * from order_refund where status = 'PENDING' and stripe_refund_id is null and updated_at < now() - interval '1 minute' order by created_at limit 50",
+    `select * from order_refund where status = 'PENDING' and stripe_refund_id is null and updated_at < now() - interval '1 minute'
+       and (method <> 'STRIPE' or ?) order by created_at limit 50`,
+    [Boolean(stripeSettings().stripe)],
   );
   for (const row of rows) {
     try {

@@ -44,16 +44,17 @@ function threshold(count: number, limits: { medium: number; high: number }, what
 
 /**
  * The checkout-time findings for an order already inserted in `tx` (so it counts itself): velocity per
- * customer, email and IP, and the amount. One statement.
+ * customer, email and IP over online orders (a sale at a store's till was made face to face, and is
+ * never assessed itself), and the amount. One statement.
  */
 export async function checkoutFindings(tx: RequestContext<unknown>, orderId: string): Promise<RiskFinding[]> {
   const [row] = await tx.em.execute<{ total_minor: number; by_customer: number; by_email: number; by_ip: number }[]>(
     `select o.total_minor,
-            (select count(*)::int from customer_order c where o.customer_id is not null and c.customer_id = o.customer_id
+            (select count(*)::int from customer_order c where o.customer_id is not null and c.customer_id = o.customer_id and c.channel = 'ONLINE'
                and c.created_at > now() - interval '1 hour') as by_customer,
-            (select count(*)::int from customer_order c where o.email is not null and lower(c.email) = lower(o.email)
+            (select count(*)::int from customer_order c where o.email is not null and lower(c.email) = lower(o.email) and c.channel = 'ONLINE'
                and c.created_at > now() - interval '1 hour') as by_email,
-            (select count(*)::int from customer_order c where o.client_ip is not null and c.client_ip = o.client_ip
+            (select count(*)::int from customer_order c where o.client_ip is not null and c.client_ip = o.client_ip and c.channel = 'ONLINE'
                and c.created_at > now() - interval '1 hour') as by_ip
        from customer_order o where o.id = ?`,
     [orderId],

@@ -579,6 +579,8 @@ export type Query = {
   category?: Maybe<Category>;
   /** One product, by exactly one of `id` or `handle`; null when none matches or the product is archived. */
   product?: Maybe<Product>;
+  /** One variant by its SKU, exactly as printed on the label (surrounding spaces ignored), e.g. for a POS scanner; null when none matches or its product is archived. */
+  productVariantBySku?: Maybe<ProductVariant>;
   /**
    * Products of the catalog, one page at a time. With `query`, only products whose title or description match
    * (PostgreSQL full-text search, web-search syntax: `wool -cotton "running shoe"`); with `categoryHandle`, only
@@ -603,6 +605,11 @@ export type QueryCategoryArgs = {
 export type QueryProductArgs = {
   handle?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryProductVariantBySkuArgs = {
+  sku: Scalars['String']['input'];
 };
 
 
@@ -1028,6 +1035,7 @@ export type QueryResolvers<ContextType = ProductsContext, ParentType extends Res
   categories?: Resolver<ResolversTypes['CategoryConnection'], ParentType, ContextType, Partial<QueryCategoriesArgs>>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
+  productVariantBySku?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType, RequireFields<QueryProductVariantBySkuArgs, 'sku'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
 }>;
 

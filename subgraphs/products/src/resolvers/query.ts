@@ -1,5 +1,6 @@
 import { clientError, ClientErrorCode, parseGlobalId } from '#kit';
 import { Category } from '../entities/category.entity.ts';
+import { ProductVariant } from '../entities/product-variant.entity.ts';
 import { Product } from '../entities/product.entity.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listCategories } from '../services/category-listing.service.ts';
@@ -31,9 +32,19 @@ export const Query: QueryResolvers = {
     const product = id !== null ? await ctx.loaders.productById.load(id) : await ctx.em.findOne(Product, { handle, status: 'ACTIVE' });
     return product?.status === 'ACTIVE' ? product : null;
   },
+  productVariantBySku: async (_, { sku }, ctx) => {
+    const wanted = sku.trim();
+    if (wanted.length < 1 || wanted.length > 64) throw clientError(ClientErrorCode.BAD_USER_INPUT, 'A SKU is 1 to 64 characters.', ['sku']);
+    // Exact, on the unique index: SKUs are identifiers, and a scanner reads them as printed.
+    const variant = await ctx.em.findOne(ProductVariant, { sku: wanted });
+    if (!variant) return null;
+    const product = await ctx.loaders.productById.load(variant.product.id);
+    return product?.status === 'ACTIVE' ? variant : null;
+  },
   categories: (_, args, ctx) => listCategories(ctx.em, args),
   category: async (_, args, ctx) => {
     const { id, handle } = readIdOrHandle(args, 'Category');
     return id !== null ? ctx.loaders.categoryById.load(id) : ctx.em.findOne(Category, { handle });
   },
 };
+

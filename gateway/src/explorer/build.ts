@@ -1,0 +1,196 @@
+/**
+ * Builds the explorer's browser assets with esbuild, from `app/` and the graphiql, React and Monaco
+ * packages in node_modules: the page's script and stylesheet (fonts inlined by the packages as data: URIs,
+ * Monaco's icon font emitted as a file) and Monaco's three web workers. Nothing is fetched from anywhere.
+ *
+ * A build is identified by a hash of its inputs (this folder's sources and the bundled packages' versions)
+ * and kept in `node_modules/.cache/supergraph-explorer/<id>/`, so a gateway starts serving the second time
+ * without building; where that folder cannot be written (a read-only image) the build lives in memory.
+ * `node gateway/src/explorer/build.ts` builds ahead of time (the Docker image does, as root).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, join, relative, resolve } from 'node:path';
+import type { BuildOptions, Plugin } from 'esbuild';
+
+export interface ExplorerAsset {
+  body: Buffer;
+  contentType: string;
+}
+
+export interface ExplorerBuild {
+  /** The inputs' hash: assets are served under `/explorer/assets/<id>/`, cacheable for good. */
+  id: string;
+  /** File name (no folder) → content. */
+  assets: Map<string, ExplorerAsset>;
+  /** The files the page loads: its script and stylesheet, and each Monaco worker by label. */
+  entries: { script: string; style: string; workers: Record<WorkerLabel, string> };
+}
+
+export type WorkerLabel = 'editor' | 'json' | 'graphql';
+
+const root = resolve(import.meta.dirname, '../../..');
+const appDir = resolve(import.meta.dirname, 'app');
+const require = createRequire(import.meta.url);
+const DEFAULT_CACHE_DIR = resolve(root, 'node_modules/.cache/supergraph-explorer');
+/** What the bundle is made of: a new version of any of these is a new build. */
+const BUNDLED_PACKAGES = ['esbuild', 'graphiql', '@graphiql/react', '@graphiql/plugin-doc-explorer', '@graphiql/plugin-history', 'monaco-editor', 'monaco-graphql', 'react', 'react-dom', 'graphql'];
+const WORKER_ENTRIES: Record<WorkerLabel, string> = {
+  editor: 'monaco-editor/esm/vs/editor/editor.worker.js',
+  json: 'monaco-editor/esm/vs/language/json/json.worker.js',
+  graphql: 'monaco-graphql/esm/graphql.worker.js',
+};
+const MANIFEST = 'build.json';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function contentTypeOf(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return CONTENT_TYPES[dot < 0 ? '' : file.slice(dot)] ?? 'application/octet-stream';
+}
+
+/** The hash of everything a build depends on. */
+export function explorerBuildId(): string {
+  const hash = createHash('sha256');
+  for (const file of [import.meta.filename, ...sourceFiles(appDir)]) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  for (const name of BUNDLED_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The current build: from the cache folder when it holds one for these inputs, else built now (a few
+ * seconds) and written there for next time.
+ */
+export async function loadExplorerBuild(options: { cacheDir?: string } = {}): Promise<ExplorerBuild> {
+  const cacheDir = options.cacheDir ?? process.env.EXPLORER_CACHE_DIR ?? DEFAULT_CACHE_DIR;
+  const id = explorerBuildId();
+  const cached = await readCached(join(cacheDir, id), id);
+  if (cached) return cached;
+  const build = await buildExplorer(id);
+  await writeCache(cacheDir, build);
+  return build;
+}
+
+async function buildExplorer(id: string): Promise<ExplorerBuild> {
+  const esbuild = await import('esbuild');
+  const common: BuildOptions = {
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    target: ['es2022', 'chrome120', 'firefox120', 'safari17'],
+    outdir: '/out',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Monaco's icon font and anything else a stylesheet points at: a file beside the page, never a URL elsewhere.
+    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file', '.png': 'file' },
+    assetNames: '[name]-[hash]',
+    publicPath: `/explorer/assets/${id}`,
+    absWorkingDir: root,
+  };
+  const [page, workers] = await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: { app: join(appDir, 'main.ts'), style: join(appDir, 'style.css') },
+      format: 'esm',
+      entryNames: '[name]',
+      plugins: [withoutMonacosOwnCss],
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([label, entry]) => [`${label}.worker`, require.resolve(entry)])),
+      format: 'iife',
+      entryNames: '[name]',
+    }),
+  ]);
+  const assets = new Map<string, ExplorerAsset>();
+  for (const file of [...(page.outputFiles ?? []), ...(workers.outputFiles ?? [])]) {
+    const name = basename(file.path);
+    assets.set(name, { body: Buffer.from(file.contents), contentType: contentTypeOf(name) });
+  }
+  const entries = {
+    script: 'app.js',
+    style: 'style.css',
+    workers: { editor: 'editor.worker.js', json: 'json.worker.js', graphql: 'graphql.worker.js' },
+  };
+  for (const name of [entries.script, entries.style, ...Object.values(entries.workers)]) {
+    if (!assets.has(name)) throw new Error(`explorer build did not produce ${name}`);
+  }
+  return { id, assets, entries };
+}
+
+/**
+ * Monaco's modules import their own stylesheets; graphiql/style.css already holds the same rules (and
+ * Monaco's icon font, inlined), so those imports are dropped rather than shipped twice.
+ */
+const withoutMonacosOwnCss: Plugin = {
+  name: 'without-monacos-own-css',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]monaco-editor[\\/].*\.css$/ }, () => ({ contents: '', loader: 'empty' }));
+  },
+};
+
+async function readCached(dir: string, id: string): Promise<ExplorerBuild | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as { id: string; files: string[]; entries: ExplorerBuild['entries'] };
+    if (manifest.id !== id) return undefined;
+    const assets = new Map<string, ExplorerAsset>();
+    for (const name of manifest.files) assets.set(name, { body: await readFile(join(dir, name)), contentType: contentTypeOf(name) });
+    return { id, assets, entries: manifest.entries };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary folder, then renamed: two processes building at once never see half a build. */
+async function writeCache(cacheDir: string, build: ExplorerBuild): Promise<void> {
+  const target = join(cacheDir, build.id);
+  const temporary = join(cacheDir, `.${build.id}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(temporary, { recursive: true });
+    for (const [name, asset] of build.assets) await writeFile(join(temporary, name), asset.body);
+    await writeFile(join(temporary, MANIFEST), JSON.stringify({ id: build.id, files: [...build.assets.keys()], entries: build.entries }));
+    if (existsSync(target)) await rm(temporary, { recursive: true, force: true });
+    else await rename(temporary, target);
+    // Older builds are of no use to anyone.
+    for (const entry of readdirSync(cacheDir)) {
+      if (entry !== build.id && !entry.startsWith('.')) await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }
+  } catch {
+    // A read-only folder, or another process got there first: the build in memory serves all the same.
+    await rm(temporary, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .sort();
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+if (import.meta.main) {
+  const started = Date.now();
+  const build = await loadExplorerBuild();
+  const bytes = [...build.assets.values()].reduce((sum, asset) => sum + asset.body.length, 0);
+  process.stdout.write(`explorer build ${build.id}: ${build.assets.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms\n`);
+}

@@ -1,0 +1,39 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '#kit';
+import { isSubgraphTimeout, SERVICE_TIMEOUT } from './subgraph-fetch.ts';
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * The only extensions a client sees on an error. Everything else is dropped: `serviceName` (the gateway
+ * adds it to every error a subgraph sent), `stacktrace`, `exception`, a subgraph's `response`, anything a
+ * library adds. Add a key here, deliberately, when clients need it.
+ */
+export const CLIENT_ERROR_EXTENSIONS: ReadonlySet<string> = new Set(['code', 'field']);
+
+const SUGGESTION = / ?Did you mean .+?\?$/s;
+
+/**
+ * Wraps the kit's masker (which decides what may reach a client at all): a subgraph that timed out becomes
+ * SERVICE_TIMEOUT (logged with its URL, shown without); then only `message`, `locations`, `path` and the
+ * allowed extensions pass; in production "Did you mean …?" suggestions are cut from messages, so the
+ * schema cannot be guessed field by field when introspection is closed.
+ */
+export function hardenFormatError(base: FormatError, options: { log: Logger; production: boolean }): FormatError {
+  const { log, production } = options;
+  return (formatted, error) => {
+    const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    if (isSubgraphTimeout(error)) {
+      log.warn({ err: error, path: formatted.path }, 'subgraph did not answer in time');
+      return { message: 'A service did not answer in time; try again.', ...where, extensions: { code: SERVICE_TIMEOUT } };
+    }
+    const masked = base(formatted, error);
+    const extensions = Object.fromEntries(Object.entries(masked.extensions ?? {}).filter(([key]) => CLIENT_ERROR_EXTENSIONS.has(key)));
+    return {
+      message: production ? masked.message.replace(SUGGESTION, '') : masked.message,
+      ...(masked.locations ? { locations: masked.locations } : {}),
+      ...(masked.path ? { path: masked.path } : {}),
+      extensions,
+    };
+  };
+}
