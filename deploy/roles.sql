@@ -5,6 +5,10 @@
 create role commerce_events nologin;
 create schema pgboss authorization commerce_events;
 
+-- The gateway: no schema, only the event queue (its response cache consumes invalidation events).
+create role commerce_gateway login password 'dev-only-gateway-password';
+grant commerce_events to commerce_gateway;
+
 create role commerce_products login password 'dev-only-products-password';
 grant commerce_events to commerce_products;
 create schema products authorization commerce_products;

@@ -15,6 +15,14 @@ const healthcheck = (port: number) => ({
   interval: '5s',
 });
 const databaseUrl = (name: string) => `postgres://${roleOf(name)}:${passwordOf(name)}@postgres:5432/${DATABASE}`;
+/**
+ * The gateway's shared response cache (gateway/src/cache/) and rate-limit counters. Only a cache: nothing is
+ * saved to disk. Under memory pressure it evicts what expires (entries, counters), never the invalidation
+ * marks, which have no expiry (`volatile-lru`; an `allkeys-*` policy could revive an invalidated entry).
+ */
+export const REDIS = { service: 'redis', port: 6379 } as const;
+/** The gateway's own login: no schema, only the event queue (it consumes invalidation events) through EVENTS_ROLE. */
+const GATEWAY_ROLE = roleOf(GATEWAY);
 
 /**
  * Payments work out of the box: a subgraph that reads STRIPE_ variables talks to the `stripe-local`
@@ -118,14 +126,28 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
       healthcheck: healthcheck(STRIPE_LOCAL.port),
     };
   }
+  services[REDIS.service] = {
+    image: 'redis:8-alpine',
+    restart: 'unless-stopped',
+    command: ['redis-server', '--save', '', '--maxmemory', '256mb', '--maxmemory-policy', 'volatile-lru'],
+    healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '2s', retries: 30 },
+  };
   services.gateway = {
     build: '.',
     restart: 'unless-stopped',
     command: ['node', 'gateway/src/main.ts'],
     ports: ['4000:4000'],
-    environment: { PORT: '4000', KEYS_DIR: '/run/secrets', ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, urlOf(s)])) },
+    environment: {
+      PORT: '4000',
+      KEYS_DIR: '/run/secrets',
+      ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, urlOf(s)])),
+      // The response cache and rate limits, shared by replicas; invalidation events from the queue's database.
+      REDIS_URL: `redis://${REDIS.service}:${REDIS.port}`,
+      EVENTS_DATABASE_URL: `postgres://${GATEWAY_ROLE}:${passwordOf(GATEWAY)}@postgres:5432/${DATABASE}`,
+      EVENTS_ROLE,
+    },
     secrets: keysFor(GATEWAY, principals),
-    depends_on: Object.fromEntries(subgraphs.map((s) => [s.name, { condition: 'service_healthy' }])),
+    depends_on: { ...Object.fromEntries(subgraphs.map((s) => [s.name, { condition: 'service_healthy' }])), [REDIS.service]: { condition: 'service_healthy' } },
     healthcheck: healthcheck(4000),
   };
   const secrets = Object.fromEntries(
@@ -140,6 +162,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
     '# Each service receives only its own private key (Docker secrets); PostgreSQL creates one role per',
     '# subgraph from deploy/roles.sql. Passwords here are for a laptop only. Payments go to stripe-local, a',
     '# Stripe stand-in, unless you set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_API_URL= (empty).',
+    '# Redis holds the gateway\'s response cache and rate-limit counters (README, "Caching").',
   ].join('\n');
   return `${header}\n${stringify({ services, secrets, volumes: { 'postgres-data': null } }, { lineWidth: 0 })}`;
 }
@@ -153,6 +176,10 @@ export function rolesSql(subgraphs: readonly SubgraphDefinition<any>[]): string 
     `-- in the database the subgraphs use (docker-compose runs it in "${DATABASE}"); change the passwords.`,
     `create role ${EVENTS_ROLE} nologin;`,
     `create schema pgboss authorization ${EVENTS_ROLE};`,
+    '',
+    '-- The gateway: no schema, only the event queue (its response cache consumes invalidation events).',
+    `create role ${GATEWAY_ROLE} login password '${passwordOf(GATEWAY)}';`,
+    `grant ${EVENTS_ROLE} to ${GATEWAY_ROLE};`,
     '',
   ];
   for (const { name } of subgraphs) {

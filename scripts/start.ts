@@ -93,7 +93,14 @@ async function main() {
   await supervisor.start({
     name: 'gateway',
     args: [resolve(root, 'gateway', 'src', 'main.ts')],
-    env: { ...shared, PORT: String(gatewayPort), HOST: process.env.HOST ?? host },
+    env: {
+      ...shared,
+      PORT: String(gatewayPort),
+      HOST: process.env.HOST ?? host,
+      // The response cache learns of catalog and stock changes from the event queue (README: Caching).
+      EVENTS_DATABASE_URL: process.env.EVENTS_DATABASE_URL ?? adminUrl,
+      ...(roles ? { EVENTS_ROLE: roles.eventsRole } : {}),
+    },
     readyUrl: `http://${host}:${gatewayPort}/health/ready`,
   });
 

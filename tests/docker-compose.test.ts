@@ -3,14 +3,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readStripeConfig } from '#kit/payments/stripe-client.ts';
-import { dockerComposeFile, rolesSql, STRIPE_LOCAL } from '../scripts/deployment-files.ts';
+import { dockerComposeFile, REDIS, rolesSql, STRIPE_LOCAL } from '../scripts/deployment-files.ts';
+import { readResponseCacheConfig } from '../gateway/src/cache/index.ts';
 import { subgraphs } from '../subgraphs/index.ts';
 
 // No Docker engine runs where these tests run, so the file is checked as data: it must be what
 // subgraphs/index.ts generates, and describe the system the code expects.
 const root = resolve(import.meta.dirname, '..');
 const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
-type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; secrets?: { source: string; target: string }[]; ports?: string[] };
+type Service = { image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; secrets?: { source: string; target: string }[]; ports?: string[] };
 const compose = parse(text) as { services: Record<string, Service>; secrets: Record<string, { file: string }> };
 
 function sourceFiles(dir: string): string[] {
@@ -99,6 +100,27 @@ describe('docker-compose.yml and deploy/roles.sql', () => {
     expect(targets.filter((t) => t.endsWith('.key'))).toEqual(['gateway.key']);
     expect(targets).toContain('customers.pub');
     for (const secret of Object.values(compose.secrets)) expect(secret.file).toMatch(/^\.\/keys\/[a-z_]+\.(key|pub)$/);
+  });
+
+  it('give the gateway Redis for its response cache and rate limits, and the event queue as a role that owns nothing', () => {
+    const gateway = compose.services.gateway!;
+    const redis = compose.services[REDIS.service]!;
+    expect(redis.image).toMatch(/^redis:/);
+    // Entries expire and may be evicted; invalidation marks have no expiry and must never be (an allkeys-* policy could).
+    const policy = redis.command!.indexOf('--maxmemory-policy');
+    expect(policy).toBeGreaterThan(0);
+    expect(redis.command![policy + 1]).toBe('volatile-lru');
+    expect(gateway.depends_on).toHaveProperty(REDIS.service);
+    const env = environmentOf('gateway', {});
+    const events = new URL(env.EVENTS_DATABASE_URL!);
+    expect([events.username, events.hostname, events.pathname]).toEqual(['commerce_gateway', 'postgres', '/commerce']);
+    expect(env.EVENTS_ROLE).toBe('commerce_events');
+    // What the gateway makes of it: the cache in Redis, invalidated by events read as the queue's owner.
+    expect(readResponseCacheConfig(env)).toEqual({ redisUrl: `redis://${REDIS.service}:${REDIS.port}`, events: { url: env.EVENTS_DATABASE_URL, role: 'commerce_events' } });
+    const sql = readFileSync(join(root, 'deploy/roles.sql'), 'utf8');
+    expect(sql).toContain(`create role commerce_gateway login password '${events.password}';`);
+    expect(sql).toContain('grant commerce_events to commerce_gateway;');
+    expect(sql).not.toMatch(/create schema gateway/);
   });
 
   it('create a role and schema for every subgraph, and migrate and seed once before they start', () => {

@@ -3,6 +3,7 @@ import { createLogger, isProduction, loadKeyRing, portFor, stopOnSignals, TOKEN_
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 import { loadManifests } from './safelist/index.ts';
+import { readResponseCacheConfig } from './cache/index.ts';
 
 const log = createLogger('gateway');
 try {
@@ -20,6 +21,8 @@ try {
     // PRODUCTS_URL=http://products:4001/graphql and the like point one committed supergraph at containers.
     subgraphUrl: (name) => process.env[`${name.toUpperCase()}_URL`],
     safelist: { manifests, enforce: isProduction() },
+    // RESPONSE_CACHE, REDIS_URL, RESPONSE_CACHE_MEMORY_MB; EVENTS_DATABASE_URL or DATABASE_URL, EVENTS_ROLE.
+    responseCache: readResponseCacheConfig(process.env),
     ...(process.env.METRICS_INTERVAL_SECONDS ? { metricsIntervalMs: Number(process.env.METRICS_INTERVAL_SECONDS) * 1000 } : {}),
   });
   const url = await server.listen(portFor('gateway', 4000), process.env.HOST ?? '127.0.0.1');

@@ -12,6 +12,7 @@ import { createExplorer } from './explorer/index.ts';
 import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptions } from './safelist/index.ts';
 import { createHardening, type HardeningOverrides } from './hardening/index.ts';
 import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
+import { createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
@@ -34,11 +35,18 @@ export interface GatewayOptions {
   hardening?: HardeningOverrides;
   /** Seconds a partner API key's check is reused (`PARTNER_KEY_CACHE_SECONDS`, 30; 0: every request asks customers). */
   partnerKeyCacheSeconds?: number;
+  /**
+   * The shared response cache for anonymous persisted queries (cache/index.ts; main.ts reads it from the
+   * environment with readResponseCacheConfig). Without it, none; Cache-Control and ETag apply either way.
+   */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface GatewayServer {
   httpServer: Server;
   listen(port: number, host?: string): Promise<string>;
+  /** The response cache: its store (null when off) and whether it serves now (its events consumer runs). */
+  responseCache: Pick<ResponseCache, 'store' | 'active'>;
   close(): Promise<void>;
 }
 
@@ -54,10 +62,14 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   let shuttingDown = false;
   // Limits, masking, deadlines and headers, all checked before planning or any subgraph call (hardening/).
   const hardening = await createHardening(log, options.hardening);
+  const safelist = options.safelist ?? { manifests: new Map(), enforce: isProduction() };
+  const safelisting = safelistPlugins(safelist, log, { intervalMs: options.metricsIntervalMs });
+  // Anonymous persisted queries answered from a cache shared by replicas, invalidated by events (cache/).
+  const responseCache = await createResponseCache(options.responseCache, { log, outcomeOf: safelisting.outcomeOf });
 
   const common = {
     buildService: ({ name, url }: { name: string; url?: string }) =>
-      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url, fetcher: hardening.fetcher }), { subgraph: name, sign }),
+      Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url, fetcher: hardening.fetcher }), { subgraph: name, sign, observer: responseCache.observer }),
     logger: log,
   };
   const gateway =
@@ -83,7 +95,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   });
   const partnerContract = createPartnerContract<GatewayContext>(gateway, log);
   const admitPartnerKey = partnerKeyAdmission(partnerKeys, log);
-  const safelist = options.safelist ?? { manifests: new Map(), enforce: isProduction() };
   // GraphiQL at /explorer and the public schema at /schema.graphql (explorer/index.ts); follows the loaded schema.
   const explorer = createExplorer({ gateway, log, onRequest: hardening.http.onRequest });
   const apollo = new ApolloServer<GatewayContext>({
@@ -103,7 +114,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     // Introspection: Apollo's option is on (hardening.apollo); hardening's gate lets partners only in production.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...safelistPlugins(safelist, log, { intervalMs: options.metricsIntervalMs }), ...hardening.plugins, partnerContract.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...safelisting, ...hardening.plugins, partnerContract.plugin, responseCache.plugin],
   });
   await apollo.start();
   ready = true;
@@ -114,6 +125,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...hardening.http,
       // After the rate limits: a request with `X-API-Key` goes on only when the key is valid (partners/guard.ts).
       admit: async (req, res) => (await hardening.http.admit(req, res)) && (await admitPartnerKey(req, res)),
+      // Cache-Control for CDNs and browsers (GET only, private with credentials), ETag, 304 (cache/http.ts).
+      beforeSend: finishGraphQLResponse,
       routes: {
         '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/health/ready': (_req, res) =>
@@ -137,10 +150,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   return {
     httpServer,
     listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
+    responseCache: { store: responseCache.store, active: responseCache.active },
     async close() {
       shuttingDown = true;
       await apollo.stop();
-      await hardening.close();
+      await Promise.all([hardening.close(), responseCache.close()]);
     },
   };
 }

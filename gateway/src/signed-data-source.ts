@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS, IDENTITY_HEADER, type Logger, type Viewer } from '#kit';
+import { isMutationDocument, type FetchObserver } from './cache/index.ts';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -15,6 +16,26 @@ export interface GatewayContext {
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   subgraph = '';
   sign: (viewer: Viewer, audience: string) => Promise<string> = () => Promise.reject(new Error('no signer'));
+  /**
+   * The response cache (cache/index.ts): told what each operation fetched (its entry's tags) and which
+   * subgraphs a mutation went to, once that subgraph answered or failed (they may have changed). Subgraphs'
+   * Cache-Control headers are honoured as RemoteGraphQLDataSource does by default
+   * (`honorSubgraphCacheControlHeader`): each restricts the response's cache policy.
+   */
+  observer?: FetchObserver;
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!this.observer || !('incomingRequestContext' in options)) return super.process(options);
+    const { query, variables } = options.request;
+    this.observer.willFetch(options.context, this.subgraph, { query, variables });
+    if (!isMutationDocument(query)) return super.process(options);
+    try {
+      return await super.process(options);
+    } finally {
+      // Even when it failed: a mutation that timed out may have committed.
+      await this.observer.didWrite(this.subgraph);
+    }
+  }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const context = options.context as Partial<GatewayContext>;

@@ -228,8 +228,13 @@ describe('risk', () => {
   it('a card from another country than the address is MEDIUM; many orders in an hour are HIGH and held until staff approve', async () => {
     const buyer = await register(c.system, 'risky-buyer@example.com');
     const address = { address1: '1 Main St', city: 'Austin', provinceCode: 'TX', zip: '78701', countryCode: 'US', firstName: 'R', lastName: 'B' };
+    const carts: string[] = [];
+    // Orders in a row, each paid at once: whenever cart applies a payment (the event is asynchronous),
+    // the next cartCreate is a new cart (checkout detached the last one), so nothing here depends on it.
     const place = async (index: number, card: string) => {
       const cartId = await createCart(c, [{ merchandiseId: c.variants[5]!.id, quantity: 1 }], buyer);
+      expect(carts).not.toContain(cartId);
+      carts.push(cartId);
       const updated = await c.request(
         `mutation ($id: ID!, $address: MailingAddressInput!) { cartShippingAddressUpdate(cartId: $id, address: $address) { userErrors { code message } } }`,
         { id: cartId, address },

@@ -2,7 +2,20 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSubgraph, type TestSubgraph } from '#kit/testing/index.ts';
 import { inventory } from '../../subgraphs/inventory/src/subgraph.ts';
-import { checkout, createCart, intentOf, pay, register, setAvailable, startCommerce, stockOf, uuidOf, type Commerce } from '../support/commerce.ts';
+import {
+  cartLinesOf,
+  cartStatusOf,
+  checkout,
+  createCart,
+  intentOf,
+  pay,
+  register,
+  setAvailable,
+  startCommerce,
+  stockOf,
+  uuidOf,
+  type Commerce,
+} from '../support/commerce.ts';
 
 /**
  * Payments against the races peers lost: webhooks out of order and racing checkout, many buyers for a
@@ -21,6 +34,7 @@ afterAll(async () => {
 });
 
 let restarted: TestSubgraph | undefined;
+const ORDERS_SERVICE = { role: 'service', customerId: null, service: 'orders' } as const;
 const statementCounts = () => Object.fromEntries(Object.entries(c.system.subgraphs).map(([name, sub]) => [name, sub.db.statementCount()]));
 
 const statusOf = async (orderGid: string) =>
@@ -102,6 +116,13 @@ describe('stock under concurrent checkout', () => {
     expect(placed).toHaveLength(10);
     expect(refused).toHaveLength(30);
     for (const answer of refused) expect(['INSUFFICIENT_STOCK', 'CART_HAS_WARNINGS']).toContain(answer.userErrors[0]?.code);
+    // Each placed order's cart is detached for it; every refused checkout gave its cart back (those refused
+    // by inventory had detached it first).
+    const statuses = await Promise.all(carts.map((cartId) => cartStatusOf(c, cartId)));
+    expect(answers.map((answer, index) => [answer.order ? 'placed' : 'refused', statuses[index]]).sort()).toEqual([
+      ...Array.from({ length: 10 }, () => ['placed', 'CHECKING_OUT']),
+      ...Array.from({ length: 30 }, () => ['refused', 'OPEN']),
+    ].sort());
     const after = await stockOf(c, variant.id);
     expect(after).toEqual({ onHand: start.onHand, reserved: start.reserved + 10 });
     expect(await availableOnline(variant.id)).toBe(0);
@@ -127,6 +148,98 @@ describe('stock under concurrent checkout', () => {
     expect(back).toEqual(before);
     // Paying it now is impossible: the intent is cancelled.
     expect(await pay(c, answer.paymentIntentClientSecret!)).not.toBe(200);
+  });
+});
+
+describe('the cart during checkout', () => {
+  const LINES_ADD = `mutation ($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) { cart { id } userErrors { code field } } }`;
+  const ME_CART = `{ me { cart { id } } }`;
+
+  it('is detached at checkout: the customer\'s next cartCreate is a new cart the payment never touches; one pending order per cart', async () => {
+    const buyer = await register(c.system, 'detached-cart@example.com');
+    const variant = c.variants[5]!.id;
+    const first = await createCart(c, [{ merchandiseId: variant, quantity: 1 }], buyer);
+    const answer = await checkout(c, first, 'detached-1', buyer);
+    expect(answer.userErrors).toEqual([]);
+    expect(await cartStatusOf(c, first)).toBe('CHECKING_OUT');
+
+    // At once, before any payment: the same item again, the same quantity (what used to coincide with the order).
+    const second = await createCart(c, [{ merchandiseId: variant, quantity: 1 }], buyer);
+    expect(second).not.toBe(first);
+    expect((await c.request(ME_CART, {}, buyer)).data!.me.cart.id).toBe(second);
+    const refused = await c.request(LINES_ADD, { id: first, lines: [{ merchandiseId: variant, quantity: 1 }] }, buyer);
+    expect(refused.data!.cartLinesAdd).toEqual({ cart: null, userErrors: [{ code: 'CART_CHECKING_OUT', field: ['cartId'] }] });
+    expect(await cartLinesOf(c, first, buyer)).toEqual([[variant, 1]]);
+
+    // The same cart checked out again, with another key, while its order awaits payment.
+    const twice = await checkout(c, first, 'detached-1-again', buyer);
+    expect(twice).toMatchObject({ order: null, userErrors: [{ code: 'CART_CHECKOUT_IN_PROGRESS', field: ['cartId'] }] });
+    // The same key again: the same order.
+    expect((await checkout(c, first, 'detached-1', buyer)).order!.id).toBe(answer.order!.id);
+
+    expect(await pay(c, answer.paymentIntentClientSecret!)).toBe(200);
+    expect(await eventually(() => cartStatusOf(c, first), (status) => status === 'COMPLETED')).toBe('COMPLETED');
+    expect(await cartLinesOf(c, first, buyer)).toEqual([[variant, 1]]);
+    expect(await cartStatusOf(c, second)).toBe('OPEN');
+    expect(await cartLinesOf(c, second, buyer)).toEqual([[variant, 1]]);
+    expect((await c.request(ME_CART, {}, buyer)).data!.me.cart.id).toBe(second);
+    const next = await c.request(LINES_ADD, { id: second, lines: [{ merchandiseId: variant, quantity: 1 }] }, buyer);
+    expect(next.data!.cartLinesAdd.userErrors).toEqual([]);
+    const paid = await checkout(c, first, 'detached-1-after', buyer);
+    expect(paid.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('opens again when the payment fails: the buyer changes it and checks it out anew', async () => {
+    const buyer = await register(c.system, 'declined-cart@example.com');
+    const variant = c.variants[6]!.id;
+    const cartId = await createCart(c, [{ merchandiseId: variant, quantity: 1 }], buyer);
+    const declined = await checkout(c, cartId, 'declined-1', buyer);
+    expect(declined.userErrors).toEqual([]);
+    const intentId = intentOf(declined.paymentIntentClientSecret!);
+    await expect(c.stripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_chargeDeclined' })).rejects.toThrow(/declined/);
+    const [failed] = c.local.events({ type: 'payment_intent.payment_failed', object: intentId });
+    expect((await c.local.deliver(failed!.id)).status).toBe(200);
+    expect(await statusOf(declined.order!.id)).toBe('CANCELLED');
+
+    expect(await eventually(() => cartStatusOf(c, cartId), (status) => status === 'OPEN')).toBe('OPEN');
+    expect((await c.request(ME_CART, {}, buyer)).data!.me.cart.id).toBe(cartId);
+    const added = await c.request(LINES_ADD, { id: cartId, lines: [{ merchandiseId: variant, quantity: 1 }] }, buyer);
+    expect(added.data!.cartLinesAdd.userErrors).toEqual([]);
+    const retried = await checkout(c, cartId, 'declined-2', buyer);
+    expect(retried.userErrors).toEqual([]);
+    expect(retried.order!.lines.map((line) => line.quantity)).toEqual([2]);
+    expect(await pay(c, retried.paymentIntentClientSecret!)).toBe(200);
+    expect(await eventually(() => cartStatusOf(c, cartId), (status) => status === 'COMPLETED')).toBe('COMPLETED');
+  });
+
+  it('a checkout that died after detaching its cart: the cart and the stock are given back once its claim is abandoned', async () => {
+    const { releaseAbandonedCheckouts, ABANDONED_CLAIM_SECONDS } = await import('../../subgraphs/orders/src/services/checkout.service.ts');
+    const orders = c.system.subgraphs.orders!;
+    const buyer = await register(c.system, 'dead-checkout@example.com');
+    const cartId = await createCart(c, [{ merchandiseId: c.variants[6]!.id, quantity: 1 }], buyer);
+    // What a checkout leaves when its process dies after cartCheckoutStart: a PENDING claim, the cart CHECKING_OUT.
+    const orderId = crypto.randomUUID();
+    const read = await c.system.subgraphs.cart!.request(`query ($id: ID!) { cart(id: $id) { revision } }`, { id: cartId }, ORDERS_SERVICE);
+    const started = await c.system.subgraphs.cart!.request(
+      `mutation ($cartId: ID!, $orderId: ID!, $revision: Int!) { cartCheckoutStart(cartId: $cartId, orderId: $orderId, revision: $revision) { userErrors { code } } }`,
+      { cartId, orderId: `gid://commerce/Order/${orderId}`, revision: read.data!.cart.revision },
+      ORDERS_SERVICE,
+    );
+    expect(started.data!.cartCheckoutStart.userErrors).toEqual([]);
+    const claim = (key: string, id: string, secondsAgo: number) =>
+      orders.sql(
+        `insert into checkout_idempotency (scope, key, cart_id, order_id, state, claimed_at) values ('customer:dead', ?, ?, ?, 'PENDING', now() - make_interval(secs => ?))`,
+        [key, uuidOf(cartId), id, secondsAgo],
+      );
+    await claim('dead', orderId, ABANDONED_CLAIM_SECONDS + 60);
+    await claim('alive', crypto.randomUUID(), 30);
+    expect(await releaseAbandonedCheckouts(orders.context())).toBe(1);
+    // Through orders.checkout.abandoned, which cart applies as cartCheckoutAbandon.
+    expect(await eventually(() => cartStatusOf(c, cartId), (status) => status === 'OPEN')).toBe('OPEN');
+    expect((await orders.sql<{ key: string }>(`select key from checkout_idempotency where scope = 'customer:dead'`)).map((row) => row.key)).toEqual(['alive']);
+    expect(await releaseAbandonedCheckouts(orders.context())).toBe(0);
+    const retried = await checkout(c, cartId, 'after-dead', buyer);
+    expect(retried.userErrors).toEqual([]);
   });
 });
 

@@ -156,3 +156,16 @@ export async function setAvailable(c: Commerce, variantGid: string, units: numbe
   for (const level of online) if (level.available > 0) await adjust(level.location.id, -level.available, 'CORRECTION');
   if (units > 0) await adjust(online[0].location.id, units, 'RECEIVED');
 }
+
+/** A cart's status as the cart subgraph stores it: OPEN, CHECKING_OUT (its order awaits payment), MERGED, EXPIRED, COMPLETED. */
+export async function cartStatusOf(c: Commerce, cartGid: string): Promise<string | undefined> {
+  const [row] = await c.system.subgraphs.cart!.sql<{ status: string }>('select status from cart where id = ?', [uuidOf(cartGid)]);
+  return row?.status;
+}
+
+/** The lines of a cart as `token` reads it through the gateway: [variant id, quantity], in the order added. */
+export async function cartLinesOf(c: Commerce, cartGid: string, token?: string): Promise<[string, number][]> {
+  const result = await c.request(`query ($id: ID!) { cart(id: $id) { lines { quantity merchandise { id } } } }`, { id: cartGid }, token);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.cart.lines.map((line: any) => [line.merchandise.id, line.quantity]);
+}

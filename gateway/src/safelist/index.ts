@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { requestLogPlugin, type Logger } from '#kit';
 import { ClientMetrics, type ClientMetricsOptions } from './metrics.ts';
-import { createSafelist, type SafelistOptions } from './plugin.ts';
+import { createSafelist, type Safelist, type SafelistOptions } from './plugin.ts';
 
 export { loadManifests, manifestOf, parseManifest, sha256Hex, type PersistedManifests, type PersistedOperation } from './manifest.ts';
 export { ClientMetrics, percentile, type ClientMetricsOptions, type ClientSummary } from './metrics.ts';
@@ -15,18 +15,21 @@ export function safelistPlugins<T extends BaseContext & { log: Logger }>(
   options: SafelistOptions<T>,
   log: Logger,
   metricsOptions: ClientMetricsOptions = {},
-): ApolloServerPlugin<T>[] {
+): ApolloServerPlugin<T>[] & Pick<Safelist<T>, 'outcomeOf'> {
   const safelist = createSafelist(options);
   const metrics = new ClientMetrics(log, metricsOptions);
-  return [
+  // The outcome (client, persisted id) is also what the response cache keys on (cache/index.ts).
+  return Object.assign([
     safelist.plugin,
     requestLogPlugin<T>({
-      fields: ({ request }) => {
+      fields: ({ request, response }) => {
         const { client, operationId, operationName, refused } = safelist.outcomeOf(request) ?? { client: 'none' };
-        return { client, ...(operationId ? { operationId } : {}), ...(refused ? { refused, operation: operationName } : {}) };
+        // The response cache's verdict (cache/index.ts), when it runs: HIT, MISS or BYPASS.
+        const cache = response.http.headers.get('x-cache');
+        return { client, ...(operationId ? { operationId } : {}), ...(refused ? { refused, operation: operationName } : {}), ...(cache ? { cache } : {}) };
       },
       onLine: (line) => metrics.record(String(line.client), line.ms, line.errors > 0 || line.status >= 400),
     }),
     metrics.plugin<T>(),
-  ];
+  ], { outcomeOf: safelist.outcomeOf });
 }

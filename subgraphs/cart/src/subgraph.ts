@@ -12,6 +12,8 @@ import { resolvers } from './resolvers/index.ts';
 import { seedCart } from './seed.ts';
 import { expireIdleCarts } from './services/expiry.ts';
 import { readIdleDays, type CartSettings } from './settings.ts';
+import { onCheckoutAbandoned } from './subscribers/checkout-abandoned.ts';
+import { onOrderCancelled } from './subscribers/order-cancelled.ts';
 import { onOrderPaid } from './subscribers/order-paid.ts';
 import { onProductArchived, onVariantsUpdated } from './subscribers/variant-changes.ts';
 
@@ -26,7 +28,8 @@ export const cart = defineSubgraph<CartLoaders>({
   migrations,
   createLoaders: (scope) => createLoaders(scope, settings),
   resolvers,
-  // Shoppers (guests included) use carts; whose cart it is, services check. Orders reads carts at checkout.
+  // Shoppers (guests included) use carts; whose cart it is, services check. Orders reads carts at checkout,
+  // and starts (or abandons) a cart's checkout for the order it is making.
   permissions: {
     Query: { cart: allow.anyOf(allow.people, allow.services('orders')) },
     Mutation: {
@@ -38,12 +41,16 @@ export const cart = defineSubgraph<CartLoaders>({
       cartBuyerIdentityUpdate: allow.people,
       cartShippingAddressUpdate: allow.people,
       cartSelectedShippingOptionUpdate: allow.people,
+      cartCheckoutStart: allow.services('orders'),
+      cartCheckoutAbandon: allow.services('orders'),
     },
   },
   subscribers: {
     'products.variants.updated': onVariantsUpdated,
     'products.product.archived': onProductArchived,
     'orders.order.paid': onOrderPaid,
+    'orders.order.cancelled': onOrderCancelled,
+    'orders.checkout.abandoned': onCheckoutAbandoned,
   },
   workers: {
     'expire-idle-carts': { cron: '0 * * * *', run: async (ctx) => void (await expireIdleCarts(ctx, settings.idleDays)) },

@@ -53,12 +53,44 @@ describe('the database refuses what the services refuse', () => {
   it('a paid order applied twice, to an unknown cart, or with an unknown outcome', async () => {
     const id = await newCart();
     const orderId = crypto.randomUUID();
-    const record = (cartId: string, outcome = 'LINES_TAKEN') =>
+    const record = (cartId: string, outcome = 'NOT_CHECKING_OUT') =>
       subgraph.sql(`insert into cart_order (order_id, cart_id, outcome, paid_at) values (?, ?, ?, now())`, [orderId, cartId, outcome]);
     await expect(record(id, 'SOMETHING')).rejects.toMatchObject({ code: '23514' });
+    await expect(record(id, 'LINES_TAKEN')).rejects.toMatchObject({ code: '23514' });
     await expect(record(crypto.randomUUID())).rejects.toMatchObject({ code: '23503' });
     await record(id);
     await expect(record(id, 'COMPLETED')).rejects.toMatchObject({ code: '23505' });
+  });
+});
+
+describe('a cart being checked out', () => {
+  it('has exactly one order and a start time, one cart per order, and changes only by leaving the state', async () => {
+    const id = await newCart();
+    await insertLine(id);
+    await expect(subgraph.sql(`update cart set status = 'CHECKING_OUT' where id = ?`, [id])).rejects.toMatchObject({ code: '23514' });
+    await expect(subgraph.sql(`update cart set checkout_order_id = gen_random_uuid(), checkout_started_at = now() where id = ?`, [id]))
+      .rejects.toMatchObject({ code: '23514' });
+    await expect(subgraph.sql(`update cart set revision = -1 where id = ?`, [id])).rejects.toMatchObject({ code: '23514' });
+    const orderId = crypto.randomUUID();
+    const checkOut = (cartId: string) =>
+      subgraph.sql(`update cart set status = 'CHECKING_OUT', checkout_order_id = ?, checkout_started_at = now() where id = ?`, [orderId, cartId]);
+    await checkOut(id);
+    // Another cart for the same pending order.
+    await expect(checkOut(await newCart())).rejects.toMatchObject({ code: '23505' });
+    // Frozen: the row (every change upserts it first) refuses any update that keeps it CHECKING_OUT.
+    await expect(subgraph.sql(`update cart set email = 'x@example.com' where id = ?`, [id])).rejects.toThrow(/CHECKING_OUT cart changes only by leaving that state/);
+    await expect(subgraph.sql(`update cart set revision = revision + 1, updated_at = now() where id = ?`, [id])).rejects.toMatchObject({ code: '23001' });
+    // Leaving it: back to OPEN (its order cancelled), with the order cleared, or COMPLETED by it.
+    await expect(subgraph.sql(`update cart set status = 'OPEN' where id = ?`, [id])).rejects.toMatchObject({ code: '23514' });
+    await subgraph.sql(`update cart set status = 'OPEN', checkout_order_id = null, checkout_started_at = null where id = ?`, [id]);
+    await checkOut(id);
+    await subgraph.sql(
+      `update cart set status = 'COMPLETED', completed_order_id = ?, completed_at = now(), checkout_order_id = null, checkout_started_at = null where id = ?`,
+      [orderId, id],
+    );
+    expect(await subgraph.sql('select status, checkout_order_id, completed_order_id from cart where id = ?', [id])).toEqual([
+      { status: 'COMPLETED', checkout_order_id: null, completed_order_id: orderId },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMinorUnits, queueOf, toGlobalId, type DomainEvent, type Viewer } from '#kit';
 import { eventually } from '#kit/testing/index.ts';
+import { expireIdleCarts } from '../src/services/expiry.ts';
 import { onOrderPaid } from '../src/subscribers/order-paid.ts';
 import {
   ADDRESS_UPDATE,
@@ -15,6 +16,7 @@ import {
   WARNINGS_QUERY,
   cartRows,
   cartWith,
+  checkedOut,
   createVariant,
   localId,
   mutate,
@@ -33,6 +35,7 @@ beforeAll(async () => {
   cheap = (await createVariant(sys, { price: '20.00', stock: 500 })).variantId;
   pricey = (await createVariant(sys, { price: '300.00', stock: 500 })).variantId;
 });
+// Checkout transitions (start, cancellation, abandon) are in checkout.test.ts; this file is about payment.
 afterAll(() => sys?.close());
 
 const READ = `query ($id: ID!) { cart(id: $id) { ${CART_FIELDS} completedAt } }`;
@@ -80,6 +83,12 @@ function paidEvent(cart: any, options: { orderId?: string; customerId?: string |
 
 /** Applies the event the way the bus does: the subscriber inside a transaction, with the subgraph's real context. */
 const apply = (event: DomainEvent<any>) => sys.cart.context().transaction((tx) => onOrderPaid(tx, event));
+/** Checks the cart out for a new order (as orders does: `cartCheckoutStart`), then applies that order's paid event. */
+async function pay(cart: any, options: { customerId?: string | null; discountsMinor?: number } = {}): Promise<DomainEvent<any>> {
+  const event = paidEvent(cart, { ...options, orderId: await checkedOut(sys, cart.id) });
+  await apply(event);
+  return event;
+}
 
 const cartRow = async (cartGid: string) =>
   (await sys.cart.sql<{ status: string; completed_order_id: string | null; completed_at: Date | null }>(
@@ -117,8 +126,7 @@ describe('orders.order.paid completes the cart', () => {
     expect(cart.cost.discountAmount).toEqual({ amount: '4.00', currencyCode: 'USD' });
     expect((await customerCart(shopper))?.id).toBe(cart.id);
 
-    const event = paidEvent(cart);
-    await apply(event);
+    const event = await pay(cart);
 
     const row = await cartRow(cart.id);
     expect(row).toMatchObject({ status: 'COMPLETED', completed_order_id: event.payload.orderId });
@@ -148,8 +156,8 @@ describe('orders.order.paid completes the cart', () => {
     const shopper = await person();
     const cart = await cartWith(sys, { [cheap]: 1 }, shopper);
     const guest = await cartWith(sys, { [cheap]: 1 });
-    await apply(paidEvent(cart));
-    await apply(paidEvent(guest));
+    await pay(cart);
+    await pay(guest);
     const lineId = cart.lines[0].id;
     const mutations: [string, Record<string, unknown>][] = [
       [LINES_ADD, { lines: [{ merchandiseId: cheap, quantity: 1 }] }],
@@ -179,8 +187,7 @@ describe('orders.order.paid completes the cart', () => {
 
   it('applies once: the same event again, or another delivery of it, changes nothing more', async () => {
     const cart = await cartWith(sys, { [cheap]: 3 }, undefined, { discountCodes: ['WELCOME10'] });
-    const event = paidEvent(cart);
-    await apply(event);
+    const event = await pay(cart);
     const first = { row: await cartRow(cart.id), redemptions: await redemptionsOf(event.payload.orderId) };
     expect(first.redemptions.map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 600]]);
     await apply(event);
@@ -190,7 +197,7 @@ describe('orders.order.paid completes the cart', () => {
 
   it('published on the bus, is applied once however often it is delivered', async () => {
     const cart = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: ['WELCOME10'] });
-    const event = paidEvent(cart);
+    const event = paidEvent(cart, { orderId: await checkedOut(sys, cart.id) });
     const { boss } = sys.cart.server.bus;
     await boss.publish(event.type, event, { id: event.id });
     expect((await eventually(() => cartRow(cart.id), (row) => row.status === 'COMPLETED')).status).toBe('COMPLETED');
@@ -200,21 +207,36 @@ describe('orders.order.paid completes the cart', () => {
     expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 200]]);
   });
 
-  it('a cart checked out twice, both orders paid: stays completed by the first, and both orders count their discounts', async () => {
+  it('an order paid for a cart not checking out for it (never, once orders starts every checkout) leaves the cart as it is, and counts its discounts', async () => {
     const cart = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: ['WELCOME10'] });
-    const [first, second] = [paidEvent(cart), paidEvent(cart)];
-    await apply(first);
+    const first = await pay(cart);
+    // Another order of the completed cart, and one of an open cart nobody checked out.
+    const second = paidEvent(cart);
     await apply(second);
     expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: first.payload.orderId });
     expect((await redemptionsOf(second.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([['WELCOME10', 200]]);
+    const open = await cartWith(sys, { [cheap]: 2 });
+    const stray = paidEvent(open);
+    await apply(stray);
+    expect(await cartRow(open.id)).toEqual({ status: 'OPEN', completed_order_id: null, completed_at: null });
+    expect(await cartOrderOf(stray.payload.orderId)).toEqual([{ cart_id: localId(open.id), outcome: 'NOT_CHECKING_OUT' }]);
+    expect(await cartOrderOf(first.payload.orderId)).toEqual([{ cart_id: localId(cart.id), outcome: 'COMPLETED' }]);
   });
 
-  it('completes a cart that went idle between checkout and payment', async () => {
+  it('completes a cart that sat checking out past the idle time: the expiry worker leaves it alone', async () => {
     const cart = await cartWith(sys, { [cheap]: 1 });
-    await sys.cart.sql(`update cart set status = 'EXPIRED' where id = ?`, [localId(cart.id)]);
-    const event = paidEvent(cart);
+    const orderId = await checkedOut(sys, cart.id);
+    await sys.cart.sql(`alter table cart disable trigger cart_checking_out_is_frozen`);
+    try {
+      await sys.cart.sql(`update cart set updated_at = now() - interval '400 days' where id = ?`, [localId(cart.id)]);
+    } finally {
+      await sys.cart.sql(`alter table cart enable trigger cart_checking_out_is_frozen`);
+    }
+    await expireIdleCarts(sys.cart.context(), 30);
+    expect((await cartRow(cart.id)).status).toBe('CHECKING_OUT');
+    const event = paidEvent(cart, { orderId });
     await apply(event);
-    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: event.payload.orderId });
+    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: orderId });
   });
 
   it('logs and ignores an order of a cart it does not know; throws on a malformed payload (retried, then dead-lettered)', async () => {
@@ -247,122 +269,8 @@ describe('orders.order.paid completes the cart', () => {
   });
 });
 
-/** The cart's lines as variant → quantity, in the order added. */
-const linesOf = (cart: any) => cart.lines.map((line: any) => [line.merchandise.id, line.quantity]);
 const cartOrderOf = (orderId: string) =>
-  sys.cart.sql<{ cart_id: string; outcome: string; taken: { variantId: string; quantity: number }[] }>(
-    'select cart_id, outcome, taken from cart_order where order_id = ?',
-    [orderId],
-  );
-
-describe('orders.order.paid on a cart changed after checkout', () => {
-  it('a line added after checkout (cartCreate continuing the open cart) stays in the cart, which stays open and changes on', async () => {
-    const shopper = await person();
-    const cart = await cartWith(sys, { [cheap]: 2 }, shopper, { buyerIdentity: { email: 'kept@example.com' }, discountCodes: ['WELCOME10'] });
-    const event = paidEvent(cart); // checked out with 2 × cheap
-    // Before the payment arrives, the shopper "starts a new cart": as a signed-in customer that continues this one.
-    const created = await mutate(sys, CART_CREATE, { input: { lines: [{ merchandiseId: pricey, quantity: 1 }] } }, shopper);
-    expect(created.userErrors).toEqual([]);
-    expect(created.cart.id).toBe(cart.id);
-    expect(linesOf(created.cart)).toEqual([[cheap, 2], [pricey, 1]]);
-
-    await apply(event);
-
-    expect(await cartRow(cart.id)).toEqual({ status: 'OPEN', completed_order_id: null, completed_at: null });
-    const after = await readCart(cart.id, shopper);
-    expect(linesOf(after)).toEqual([[pricey, 1]]);
-    expect(after.lines[0].id).toBe(created.cart.lines[1].id);
-    expect(after).toMatchObject({ totalQuantity: 1, completedAt: null, discountCodes: [{ code: 'WELCOME10', applicable: true }] });
-    expect(after.cost).toMatchObject({ subtotalAmount: { amount: '300.00', currencyCode: 'USD' }, discountAmount: { amount: '30.00', currencyCode: 'USD' } });
-    expect(new Date(after.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.cart.updatedAt).getTime());
-    expect((await customerCart(shopper))?.id).toBe(cart.id);
-    // Discounts are counted for the order as they are for any paid order.
-    expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.amount_minor, r.cart_id])).toEqual([['WELCOME10', 400, localId(cart.id)]]);
-    expect(await cartOrderOf(event.payload.orderId)).toEqual([{ cart_id: localId(cart.id), outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 2 }] }]);
-
-    // The flow that met CART_COMPLETED: the next changes go through.
-    const address = await mutate(sys, ADDRESS_UPDATE, {
-      cartId: cart.id, address: { address1: '1 Main St', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' },
-    }, shopper);
-    expect(address.userErrors).toEqual([]);
-    expect(address.cart.shippingAddress).toMatchObject({ city: 'Springfield' });
-    const added = await mutate(sys, LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: cheap, quantity: 1 }] }, shopper);
-    expect(added.userErrors).toEqual([]);
-    expect(linesOf(added.cart)).toEqual([[pricey, 1], [cheap, 1]]);
-
-    // Its own order, later, completes it.
-    const next = paidEvent(added.cart);
-    await apply(next);
-    expect(await cartRow(cart.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: next.payload.orderId });
-    expect(await cartOrderOf(next.payload.orderId)).toEqual([
-      { cart_id: localId(cart.id), outcome: 'COMPLETED', taken: [{ variantId: localId(pricey), quantity: 1 }, { variantId: localId(cheap), quantity: 1 }] },
-    ]);
-  });
-
-  it('a quantity raised after checkout keeps the difference', async () => {
-    const shopper = await person();
-    const cart = await cartWith(sys, { [cheap]: 2 }, shopper);
-    const event = paidEvent(cart);
-    const raised = await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 5 }] }, shopper);
-    expect(raised.userErrors).toEqual([]);
-
-    await apply(event);
-
-    expect((await cartRow(cart.id)).status).toBe('OPEN');
-    const after = await readCart(cart.id, shopper);
-    expect(after.lines).toEqual([{ ...raised.cart.lines[0], quantity: 3, cost: { ...raised.cart.lines[0].cost, totalAmount: { amount: '60.00', currencyCode: 'USD' } } }]);
-    expect(after.cost.subtotalAmount).toEqual({ amount: '60.00', currencyCode: 'USD' });
-    expect(await cartOrderOf(event.payload.orderId)).toMatchObject([{ outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 2 }] }]);
-  });
-
-  it('a quantity lowered after checkout is removed, never negative; the cart stays open with what else was added, or completes if nothing was', async () => {
-    const shopper = await person();
-    const cart = await cartWith(sys, { [cheap]: 3 }, shopper);
-    const event = paidEvent(cart);
-    await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 1 }] }, shopper);
-    const added = await mutate(sys, LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: pricey, quantity: 2 }] }, shopper);
-    expect(linesOf(added.cart)).toEqual([[cheap, 1], [pricey, 2]]);
-
-    await apply(event);
-
-    expect((await cartRow(cart.id)).status).toBe('OPEN');
-    expect(linesOf(await readCart(cart.id, shopper))).toEqual([[pricey, 2]]);
-    expect(await cartOrderOf(event.payload.orderId)).toMatchObject([{ outcome: 'LINES_TAKEN', taken: [{ variantId: localId(cheap), quantity: 1 }] }]);
-
-    // Only lowered (or a line removed): nothing remains, the cart is completed as it stands.
-    const owner = await person();
-    const other = await cartWith(sys, { [cheap]: 3, [pricey]: 1 }, owner);
-    const otherEvent = paidEvent(other);
-    expect((await mutate(sys, LINES_UPDATE, { cartId: other.id, lines: [{ id: other.lines[0].id, quantity: 1 }] }, owner)).userErrors).toEqual([]);
-    expect((await mutate(sys, LINES_REMOVE, { cartId: other.id, lineIds: [other.lines[1].id] }, owner)).userErrors).toEqual([]);
-    await apply(otherEvent);
-    expect(await cartRow(other.id)).toMatchObject({ status: 'COMPLETED', completed_order_id: otherEvent.payload.orderId });
-    expect(await cartOrderOf(otherEvent.payload.orderId)).toMatchObject([{ outcome: 'COMPLETED', taken: [{ variantId: localId(cheap), quantity: 1 }] }]);
-  });
-
-  it('takes the lines out once, however often the order is delivered (the same event, another event for the order, the bus)', async () => {
-    const shopper = await person();
-    const cart = await cartWith(sys, { [cheap]: 2 }, shopper, { discountCodes: ['WELCOME10'] });
-    const event = paidEvent(cart);
-    // Two more of the same variant after checkout: a second take would empty the cart and complete it.
-    await mutate(sys, LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines[0].id, quantity: 4 }] }, shopper);
-
-    await apply(event);
-    const first = { row: await cartRow(cart.id), lines: linesOf(await readCart(cart.id, shopper)), redemptions: await redemptionsOf(event.payload.orderId) };
-    expect(first.row.status).toBe('OPEN');
-    expect(first.lines).toEqual([[cheap, 2]]);
-
-    await apply(event);
-    await apply({ ...event, id: crypto.randomUUID(), occurredAt: new Date(Date.now() + 60_000).toISOString() });
-    const { boss } = sys.cart.server.bus;
-    const queue = queueOf('cart', event.type);
-    const job = await boss.send(queue, { ...event, id: crypto.randomUUID() });
-    expect((await eventually(() => boss.getJobById(queue, job!), (j) => j?.state === 'completed'))?.state).toBe('completed');
-
-    expect({ row: await cartRow(cart.id), lines: linesOf(await readCart(cart.id, shopper)), redemptions: await redemptionsOf(event.payload.orderId) }).toEqual(first);
-    expect(await cartOrderOf(event.payload.orderId)).toHaveLength(1);
-  });
-});
+  sys.cart.sql<{ cart_id: string; outcome: string }>('select cart_id, outcome from cart_order where order_id = ?', [orderId]);
 
 describe('discount usage', () => {
   it('a code with a usage limit of 1, used by one paid order, is no longer applicable on another cart', async () => {
@@ -372,8 +280,7 @@ describe('discount usage', () => {
     expect(first.discountCodes).toEqual([{ code, applicable: true }]);
     expect(second.discountCodes).toEqual([{ code, applicable: true }]);
 
-    const paid = paidEvent(first);
-    await apply(paid);
+    const paid = await pay(first);
     expect((await redemptionsOf(paid.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 200]]);
 
     const after = await readCart(second.id);
@@ -390,16 +297,15 @@ describe('discount usage', () => {
     const first = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
     const second = await cartWith(sys, { [cheap]: 2 }, undefined, { discountCodes: [code] });
     // Both checked out while the code applied (the order of `second` took 4.00 off); `first` is paid first.
-    const secondOrder = paidEvent(second);
-    await apply(paidEvent(first));
+    const secondOrder = paidEvent(second, { orderId: await checkedOut(sys, second.id) });
+    await pay(first);
     await apply(secondOrder);
     expect((await redemptionsOf(secondOrder.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 400]]);
     expect(await sys.cart.sql('select count(*)::int as n from discount_redemption r join discount d on d.id = r.discount_id where d.code = ?', [code])).toEqual([{ n: 2 }]);
     // A cart checked out after the code ran out had no discount: nothing is counted for its order.
     const third = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
     expect(third.cost.discountAmount.amount).toBe('0.00');
-    const thirdOrder = paidEvent(third);
-    await apply(thirdOrder);
+    const thirdOrder = await pay(third);
     expect(await redemptionsOf(thirdOrder.payload.orderId)).toEqual([]);
   });
 
@@ -407,7 +313,7 @@ describe('discount usage', () => {
     const code = await createCode({ usageLimitPerCustomer: 1 });
     const [alice, bob] = [await person(), await person()];
     const first = await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] });
-    await apply(paidEvent(first));
+    await pay(first);
     expect((await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: false }]);
     expect((await cartWith(sys, { [cheap]: 1 }, bob, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: true }]);
   });
@@ -420,16 +326,14 @@ describe('discount usage', () => {
     const big = await cartWith(sys, { [pricey]: 2 }, shopper, { discountCodes: ['WELCOME10', useless] });
     expect(big.cost.discountAmount.amount).toBe('82.50');
     expect(big.discountCodes).toEqual([{ code: 'WELCOME10', applicable: true }, { code: useless, applicable: false }]);
-    const event = paidEvent(big);
-    await apply(event);
+    const event = await pay(big);
     expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.title, r.amount_minor, r.customer_id])).toEqual([
       ['WELCOME10', '10% off your order', 5750, shopper.customerId],
       [null, '$25 off orders of $500 or more', 2500, shopper.customerId],
     ]);
     // Under the minimum: the automatic discount took nothing and is not counted.
     const small = await cartWith(sys, { [cheap]: 1 });
-    const smallOrder = paidEvent(small);
-    await apply(smallOrder);
+    const smallOrder = await pay(small);
     expect(await redemptionsOf(smallOrder.payload.orderId)).toEqual([]);
   });
 });

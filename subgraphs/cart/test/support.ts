@@ -175,3 +175,47 @@ export async function createVariants(sys: CartSystem, count: number, stock = 10)
   for (let start = 0; start < ids.length; start += 25) await Promise.all(ids.slice(start, start + 25).map((id) => adjustStock(sys, id, stock)));
   return ids;
 }
+
+/** The orders subgraph, as cart sees it when orders calls (checkout reads carts, starts and abandons their checkouts). */
+export const ORDERS_SERVICE: Viewer = { role: 'service', customerId: null, service: 'orders' };
+export const CHECKOUT_START = `mutation ($cartId: ID!, $orderId: ID!, $revision: Int!) {
+  cartCheckoutStart(cartId: $cartId, orderId: $orderId, revision: $revision) { cart { id completedAt } userErrors { field message code } }
+}`;
+export const CHECKOUT_ABANDON = `mutation ($cartId: ID!, $orderId: ID!) {
+  cartCheckoutAbandon(cartId: $cartId, orderId: $orderId) { cart { id totalQuantity } userErrors { field message code } }
+}`;
+export const orderGid = (orderId: string) => `gid://commerce/Order/${orderId}`;
+
+/** The cart's `revision` as the orders service reads it (null when orders cannot see the cart). */
+export async function revisionOf(sys: CartSystem, cartGid: string): Promise<number | null> {
+  const result = await sys.cart.request<{ cart: { revision: number } | null }>(`query ($id: ID!) { cart(id: $id) { revision } }`, { id: cartGid }, ORDERS_SERVICE);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.cart?.revision ?? null;
+}
+
+/** `cartCheckoutStart` called on the cart subgraph as orders calls it (or as `as`); the payload. */
+export async function startCheckout(
+  sys: CartSystem,
+  cartGid: string,
+  options: { orderId?: string; revision?: number; as?: Viewer } = {},
+): Promise<Payload & { orderId: string }> {
+  const orderId = options.orderId ?? crypto.randomUUID();
+  const revision = options.revision ?? (await revisionOf(sys, cartGid)) ?? 0;
+  const result = await sys.cart.request<{ cartCheckoutStart: Payload }>(CHECKOUT_START, { cartId: cartGid, orderId: orderGid(orderId), revision }, options.as ?? ORDERS_SERVICE);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return { ...result.data!.cartCheckoutStart, orderId };
+}
+
+/** The cart checked out for a new order (it must succeed): the order's uuid. */
+export async function checkedOut(sys: CartSystem, cartGid: string): Promise<string> {
+  const started = await startCheckout(sys, cartGid);
+  expect(started.userErrors).toEqual([]);
+  return started.orderId;
+}
+
+/** `cartCheckoutAbandon` as orders calls it; the payload. */
+export async function abandonCheckout(sys: CartSystem, cartGid: string, orderId: string, as: Viewer = ORDERS_SERVICE): Promise<Payload> {
+  const result = await sys.cart.request<{ cartCheckoutAbandon: Payload }>(CHECKOUT_ABANDON, { cartId: cartGid, orderId: orderGid(orderId) }, as);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.cartCheckoutAbandon;
+}

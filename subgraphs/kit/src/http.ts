@@ -27,6 +27,11 @@ export function createRequestListener<TContext extends BaseContext>(
     admit?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
     /** Largest POST body accepted (1 MiB by default); larger ones get 413. */
     maxBodyBytes?: number;
+    /**
+     * Runs when a complete /graphql response is ready, its status and headers set on `res`, before the body
+     * is written (the gateway's Cache-Control, ETag and 304): true means it has answered.
+     */
+    beforeSend?: (req: IncomingMessage, res: ServerResponse, body: string) => boolean;
   },
 ) {
   const routes = options.routes ?? {};
@@ -64,6 +69,7 @@ export function createRequestListener<TContext extends BaseContext>(
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        if (options.beforeSend?.(req, res, response.body.string)) return;
         res.end(response.body.string);
         return;
       }

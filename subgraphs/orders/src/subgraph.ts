@@ -5,6 +5,7 @@ import { Order } from './entities/order.entity.ts';
 import { createLoaders, type OrdersLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { onShipmentDelivered, onShipmentShipped } from './services/fulfilment.service.ts';
+import { releaseAbandonedCheckouts } from './services/checkout.service.ts';
 import { expireUnpaidOrders } from './services/order-cancel.service.ts';
 import { retryPendingRefunds } from './services/refund.service.ts';
 import { stripeWebhookRoute } from './services/stripe-webhook.service.ts';
@@ -44,8 +45,10 @@ export const orders = defineSubgraph<OrdersLoaders>({
   workers: {
     'expire-unpaid-orders': { cron: '* * * * *', run: async (ctx) => void (await expireUnpaidOrders(ctx)) },
     'retry-pending-refunds': { cron: '* * * * *', run: retryPendingRefunds },
+    // A checkout that died before its order existed: its cart (CHECKING_OUT) and stock given back.
+    'release-abandoned-checkouts': { cron: '* * * * *', run: async (ctx) => void (await releaseAbandonedCheckouts(ctx)) },
   },
-  // The cart to check out; stock reservations and stores (Location `_entities`); the lines' titles (ProductVariant `_entities`); the account email.
+  // The cart to check out (read, then detached for the order: cartCheckoutStart/Abandon); stock reservations and stores (Location `_entities`); the lines' titles (ProductVariant `_entities`); the account email.
   calls: ['cart', 'inventory', 'products', 'customers'],
   env: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'PAYMENT_TIMEOUT_MINUTES'],
   routes: ({ log, context }) => {

@@ -4,7 +4,8 @@ import { startTestSupergraph, type TestSupergraph } from '../../../tests/support
 
 /**
  * Stripe unreachable (STRIPE_API_URL on a port nobody listens on): checkout compensates, releasing the
- * reservation it made with reason PAYMENT_FAILED, and answers PAYMENT_UNAVAILABLE with no order written.
+ * reservation it made with reason PAYMENT_FAILED and giving the cart back (open again), and answers
+ * PAYMENT_UNAVAILABLE with no order written.
  */
 let system: TestSupergraph;
 
@@ -43,4 +44,12 @@ it('releases the reservation and answers PAYMENT_UNAVAILABLE when the PaymentInt
   expect(reservations.every((row) => row.status === 'RELEASED' && row.release_reason === 'PAYMENT_FAILED')).toBe(true);
   const counter = await system.subgraphs.orders!.sql<{ last_number: number }>('select last_number from order_number_counter');
   expect(counter[0]!.last_number).toBe(1000);
+  // The cart, detached for the order before the stock was reserved, was given back: open, and changeable.
+  const carts = await system.subgraphs.cart!.sql<{ status: string; checkout_order_id: string | null }>('select status, checkout_order_id from cart where id = ?', [cartId.split('/').at(-1)]);
+  expect(carts).toEqual([{ status: 'OPEN', checkout_order_id: null }]);
+  const changed = await system.request(
+    `mutation ($cartId: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $cartId, lines: $lines) { userErrors { code } } }`,
+    { cartId, lines: [{ merchandiseId: variant.id, quantity: 1 }] },
+  );
+  expect(changed.data!.cartLinesAdd.userErrors).toEqual([]);
 }, 60_000);

@@ -1,12 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
 
-export const CART_STATUSES = ['OPEN', 'MERGED', 'EXPIRED', 'COMPLETED'] as const;
+export const CART_STATUSES = ['OPEN', 'CHECKING_OUT', 'MERGED', 'EXPIRED', 'COMPLETED'] as const;
 export type CartStatus = (typeof CART_STATUSES)[number];
 
 /**
- * A cart. OPEN carts answer and change; a MERGED one points at the cart that took its lines, an EXPIRED one
- * sat idle too long (both answer as not found), a COMPLETED one became a paid order (`completedOrderId`):
- * still readable, never changed again. `customerId` is a customers uuid (no cross-schema key);
+ * A cart. OPEN carts answer and change; a CHECKING_OUT one is being checked out for an order awaiting
+ * payment (`checkoutOrderId`): readable, not changed, no longer its customer's open cart, until the order
+ * is paid (COMPLETED) or cancelled (OPEN again); a MERGED one points at the cart that took its lines, an
+ * EXPIRED one sat idle too long (both answer as not found), a COMPLETED one became a paid order
+ * (`completedOrderId`): still readable, never changed again. `customerId` is a customers uuid (no cross-schema key);
  * the destination and the chosen shipping option are snapshots, so totals never need another domain.
  */
 const CartSchema = defineEntity({
@@ -41,6 +43,12 @@ const CartSchema = defineEntity({
     shippingOptionLostTitle: p.text().nullable(),
     /** The parcel (weight, discounted subtotal, currency, destination) the selected option was priced for. */
     shippingQuoteKey: p.text().nullable(),
+    /** The orders uuid of the order awaiting payment this cart is being checked out for; set exactly when CHECKING_OUT. */
+    checkoutOrderId: p.uuid().nullable(),
+    /** When that checkout began; set exactly when CHECKING_OUT. */
+    checkoutStartedAt: p.datetime(3).nullable(),
+    /** How many changes were written to the cart: checkout hands back the revision it priced. */
+    revision: p.integer(),
     /** The orders uuid of the paid order this cart became; set exactly when COMPLETED. */
     completedOrderId: p.uuid().nullable(),
     /** When the order's payment was applied here; set exactly when COMPLETED. */

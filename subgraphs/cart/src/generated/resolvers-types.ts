@@ -20,7 +20,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Once it became a paid order it is completed: read-only. */
+/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Read-only while checked out (its order awaits payment), and for good once it became a paid order (completed). */
 export type Cart = {
   __typename?: 'Cart';
   /** Who is buying: email, country, and the customer once signed in. */
@@ -37,6 +37,8 @@ export type Cart = {
   id: Scalars['ID']['output'];
   /** The lines, in the order they were added. */
   lines: Array<CartLine>;
+  /** Internal: how many changes were written to the cart; checkout hands the one it priced to `cartCheckoutStart`. */
+  revision: Scalars['Int']['output'];
   /** The shipping option chosen with `cartSelectedShippingOptionUpdate`, priced for the cart as it now is; null until one is chosen. */
   selectedShippingOption?: Maybe<ShippingOption>;
   /** Where the cart ships to; null until set. */
@@ -104,7 +106,16 @@ export type CartBuyerIdentityInput = {
 /** Result of `cartBuyerIdentityUpdate`. */
 export type CartBuyerIdentityUpdatePayload = {
   __typename?: 'CartBuyerIdentityUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
+  cart?: Maybe<Cart>;
+  /** Why nothing changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Internal: the result of `cartCheckoutStart` and `cartCheckoutAbandon`. */
+export type CartCheckoutPayload = {
+  __typename?: 'CartCheckoutPayload';
+  /** The cart as it now is; null when refused. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -146,7 +157,7 @@ export type CartDiscountCode = {
 /** Result of `cartDiscountCodesUpdate`. */
 export type CartDiscountCodesUpdatePayload = {
   __typename?: 'CartDiscountCodesUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -203,7 +214,7 @@ export type CartLineUpdateInput = {
 /** Result of `cartLinesAdd`. */
 export type CartLinesAddPayload = {
   __typename?: 'CartLinesAddPayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -212,7 +223,7 @@ export type CartLinesAddPayload = {
 /** Result of `cartLinesRemove`. */
 export type CartLinesRemovePayload = {
   __typename?: 'CartLinesRemovePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -221,7 +232,7 @@ export type CartLinesRemovePayload = {
 /** Result of `cartLinesUpdate`. */
 export type CartLinesUpdatePayload = {
   __typename?: 'CartLinesUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -230,7 +241,7 @@ export type CartLinesUpdatePayload = {
 /** Result of `cartSelectedShippingOptionUpdate`. */
 export type CartSelectedShippingOptionUpdatePayload = {
   __typename?: 'CartSelectedShippingOptionUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -239,7 +250,7 @@ export type CartSelectedShippingOptionUpdatePayload = {
 /** Result of `cartShippingAddressUpdate`. */
 export type CartShippingAddressUpdatePayload = {
   __typename?: 'CartShippingAddressUpdatePayload';
-  /** The cart as it now is; null when the cart itself was not found, not yours, or completed. */
+  /** The cart as it now is; null when the cart itself was not found, not yours, being checked out, or completed. */
   cart?: Maybe<Cart>;
   /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
@@ -298,7 +309,7 @@ export type CurrencyCode =
 /** A shopper's (or staff member's) account. Visible only to that account itself and to staff. */
 export type Customer = {
   __typename?: 'Customer';
-  /** The customer's open cart, if any (a cart that became a paid order no longer is); only the customer and staff see it. */
+  /** The customer's open cart, if any (a cart checked out, awaiting payment or paid, no longer is); only the customer and staff see it. */
   cart?: Maybe<Cart>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
@@ -339,7 +350,26 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Sets who is buying. With a customer's access token, the cart becomes that customer's (merging their open cart into it). */
   cartBuyerIdentityUpdate: CartBuyerIdentityUpdatePayload;
-  /** Creates a cart, optionally with lines, a buyer identity and discount codes. Signed-in customers get their own cart. */
+  /**
+   * Internal (the orders service only; never exposed by the gateway). The checkout for that order failed before
+   * its order was made: the cart opens again (or merges into the customer's newer open cart), as when the order
+   * is cancelled unpaid. A cart not checking out for that order is answered as it is. Codes: `NOT_FOUND`,
+   * `INVALID`; `FORBIDDEN`/`UNAUTHENTICATED` for anyone but the orders service.
+   */
+  cartCheckoutAbandon: CartCheckoutPayload;
+  /**
+   * Internal (the orders service only; never exposed by the gateway). Checkout of the cart began for an order
+   * that will await payment: the cart becomes read-only (every cart mutation answers `CART_CHECKING_OUT`), is no
+   * longer its customer's open cart (`Customer.cart` is null and `cartCreate` starts a new one) and is still read
+   * by id. `orders.order.paid` for that order then completes it; `orders.order.cancelled` for it (unpaid), or
+   * `cartCheckoutAbandon`, opens it again (or merges it into the customer's newer open cart). Idempotent per
+   * order: the same order again answers the cart as it is. Codes: `NOT_FOUND` (no such cart, or merged, expired,
+   * idle), `INVALID` (not an Order id), `CART_CHANGED` (the cart's `revision` is no longer the one given, on
+   * `["revision"]`), `CART_CHECKOUT_IN_PROGRESS` (being checked out for another order), `CART_COMPLETED` (paid
+   * by another order); `FORBIDDEN`/`UNAUTHENTICATED` for anyone but the orders service.
+   */
+  cartCheckoutStart: CartCheckoutPayload;
+  /** Creates a cart, optionally with lines, a buyer identity and discount codes. Signed-in customers get their own open cart (a new one after checking out). */
   cartCreate: CartCreatePayload;
   /** Replaces the cart's discount codes (an empty list removes them all). */
   cartDiscountCodesUpdate: CartDiscountCodesUpdatePayload;
@@ -359,6 +389,19 @@ export type Mutation = {
 export type MutationCartBuyerIdentityUpdateArgs = {
   buyerIdentity: CartBuyerIdentityInput;
   cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationCartCheckoutAbandonArgs = {
+  cartId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationCartCheckoutStartArgs = {
+  cartId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
 };
 
 
@@ -414,8 +457,10 @@ export type Query = {
   /**
    * A cart by its id. A guest cart is reached by its unguessable id alone; a customer's cart only by that
    * customer (and staff). Null when there is no such cart, it expired, or it is someone else's. A cart that
-   * became a paid order is COMPLETED: it still answers here, read-only (`completedAt` is set, and every cart
-   * mutation answers the user error `CART_COMPLETED`), but it is no longer the customer's `Customer.cart`.
+   * was checked out answers here too, read-only, but is no longer the customer's `Customer.cart`: while its
+   * order awaits payment every cart mutation answers the user error `CART_CHECKING_OUT` (if the payment fails
+   * or the order is cancelled unpaid it opens again); once paid it is COMPLETED (`completedAt` is set, and
+   * every cart mutation answers `CART_COMPLETED`).
    */
   cart?: Maybe<Cart>;
 };
@@ -552,12 +597,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Cart: ResolverTypeWrapper<CartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CartAddress: ResolverTypeWrapper<CartAddress>;
   CartBuyerIdentity: ResolverTypeWrapper<Omit<CartBuyerIdentity, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartBuyerIdentityUpdatePayload: ResolverTypeWrapper<Omit<CartBuyerIdentityUpdatePayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
+  CartCheckoutPayload: ResolverTypeWrapper<Omit<CartCheckoutPayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
   CartCost: ResolverTypeWrapper<Omit<CartCost, 'discountAmount' | 'shippingAmount' | 'subtotalAmount' | 'totalAmount' | 'totalTaxAmount'> & { discountAmount: ResolversTypes['Money'], shippingAmount: ResolversTypes['Money'], subtotalAmount: ResolversTypes['Money'], totalAmount: ResolversTypes['Money'], totalTaxAmount: ResolversTypes['Money'] }>;
   CartCreatePayload: ResolverTypeWrapper<Omit<CartCreatePayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
   CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
@@ -590,12 +636,13 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Cart: CartModel;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   CartAddress: CartAddress;
   CartBuyerIdentity: Omit<CartBuyerIdentity, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartBuyerIdentityUpdatePayload: Omit<CartBuyerIdentityUpdatePayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
+  CartCheckoutPayload: Omit<CartCheckoutPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
   CartCost: Omit<CartCost, 'discountAmount' | 'shippingAmount' | 'subtotalAmount' | 'totalAmount' | 'totalTaxAmount'> & { discountAmount: ResolversParentTypes['Money'], shippingAmount: ResolversParentTypes['Money'], subtotalAmount: ResolversParentTypes['Money'], totalAmount: ResolversParentTypes['Money'], totalTaxAmount: ResolversParentTypes['Money'] };
   CartCreatePayload: Omit<CartCreatePayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
   CartDiscountCode: CartDiscountCode;
@@ -632,6 +679,7 @@ export type CartResolvers<ContextType = CartContext, ParentType extends Resolver
   discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   selectedShippingOption?: Resolver<Maybe<ResolversTypes['ShippingOption']>, ParentType, ContextType>;
   shippingAddress?: Resolver<Maybe<ResolversTypes['CartAddress']>, ParentType, ContextType>;
   shippingCountryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -663,6 +711,11 @@ export type CartBuyerIdentityResolvers<ContextType = CartContext, ParentType ext
 }>;
 
 export type CartBuyerIdentityUpdatePayloadResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['CartBuyerIdentityUpdatePayload'] = ResolversParentTypes['CartBuyerIdentityUpdatePayload']> = ResolversObject<{
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CartCheckoutPayloadResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['CartCheckoutPayload'] = ResolversParentTypes['CartCheckoutPayload']> = ResolversObject<{
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
@@ -750,6 +803,8 @@ export type MoneyResolvers<ContextType = CartContext, ParentType extends Resolve
 
 export type MutationResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cartBuyerIdentityUpdate?: Resolver<ResolversTypes['CartBuyerIdentityUpdatePayload'], ParentType, ContextType, RequireFields<MutationCartBuyerIdentityUpdateArgs, 'buyerIdentity' | 'cartId'>>;
+  cartCheckoutAbandon?: Resolver<ResolversTypes['CartCheckoutPayload'], ParentType, ContextType, RequireFields<MutationCartCheckoutAbandonArgs, 'cartId' | 'orderId'>>;
+  cartCheckoutStart?: Resolver<ResolversTypes['CartCheckoutPayload'], ParentType, ContextType, RequireFields<MutationCartCheckoutStartArgs, 'cartId' | 'orderId' | 'revision'>>;
   cartCreate?: Resolver<ResolversTypes['CartCreatePayload'], ParentType, ContextType, Partial<MutationCartCreateArgs>>;
   cartDiscountCodesUpdate?: Resolver<ResolversTypes['CartDiscountCodesUpdatePayload'], ParentType, ContextType, RequireFields<MutationCartDiscountCodesUpdateArgs, 'cartId' | 'discountCodes'>>;
   cartLinesAdd?: Resolver<ResolversTypes['CartLinesAddPayload'], ParentType, ContextType, RequireFields<MutationCartLinesAddArgs, 'cartId' | 'lines'>>;
@@ -786,6 +841,7 @@ export type Resolvers<ContextType = CartContext> = ResolversObject<{
   CartAddress?: CartAddressResolvers<ContextType>;
   CartBuyerIdentity?: CartBuyerIdentityResolvers<ContextType>;
   CartBuyerIdentityUpdatePayload?: CartBuyerIdentityUpdatePayloadResolvers<ContextType>;
+  CartCheckoutPayload?: CartCheckoutPayloadResolvers<ContextType>;
   CartCost?: CartCostResolvers<ContextType>;
   CartCreatePayload?: CartCreatePayloadResolvers<ContextType>;
   CartDiscountCode?: CartDiscountCodeResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { mutationPayload } from '#kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { createCartFrom, selectShippingOption, setBuyerIdentity, setDiscountCodes, setShippingAddress } from '../services/cart-details.service.ts';
+import { abandonCheckout, startCheckout } from '../services/cart-checkout.service.ts';
 import { addLines, removeLines, updateLines } from '../services/cart-lines.service.ts';
 
 const NO_CART = { cart: null };
@@ -18,4 +19,8 @@ export const Mutation: MutationResolvers = {
     mutationPayload(async () => ({ cart: await setShippingAddress(ctx, cartId, address) }), NO_CART),
   cartSelectedShippingOptionUpdate: (_root, { cartId, shippingOptionId }, ctx) =>
     mutationPayload(async () => ({ cart: await selectShippingOption(ctx, cartId, shippingOptionId) }), NO_CART),
+  // Internal: the orders service's side of a checkout (services/cart-checkout.service.ts).
+  cartCheckoutStart: (_root, { cartId, orderId, revision }, ctx) =>
+    mutationPayload(async () => ({ cart: await startCheckout(ctx, cartId, orderId, revision) }), NO_CART),
+  cartCheckoutAbandon: (_root, { cartId, orderId }, ctx) => mutationPayload(async () => ({ cart: await abandonCheckout(ctx, cartId, orderId) }), NO_CART),
 };

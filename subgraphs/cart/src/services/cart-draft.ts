@@ -23,6 +23,10 @@ export interface CartRow {
   option: QuotedOption | null;
   quoteKey: string | null;
   lostOptionTitle: string | null;
+  /** The order it is being checked out for, while CHECKING_OUT. */
+  checkoutOrderId: string | null;
+  /** Changes written so far; the upsert adds one. */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,7 +52,10 @@ export interface CartDraft {
   removedLineIds: Set<string>;
   codes: string[];
   codesChanged: boolean;
-  /** Other carts this change closes: a customer's cart merged into this one, or found expired. */
+  /**
+   * Other carts this change closes: a customer's cart merged into this one, or found expired; or a cart
+   * whose checkout was cancelled while its customer had this one open, merged into it.
+   */
   retired: { id: string; status: 'MERGED' | 'EXPIRED' }[];
 }
 
@@ -84,6 +91,8 @@ export function toCartRow(row: Row): CartRow {
     },
     quoteKey: row.shipping_quote_key,
     lostOptionTitle: row.shipping_option_lost_title,
+    checkoutOrderId: row.checkout_order_id ?? null,
+    revision: row.revision ?? 0,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -110,7 +119,7 @@ export function newCartRow(customerId: string | null): CartRow {
   return {
     id: crypto.randomUUID(), status: 'OPEN', customerId, mergedIntoId: null, currencyCode: DEFAULT_CURRENCY,
     email: null, buyerCountryCode: null, address: null, shippingServed: null, option: null, quoteKey: null,
-    lostOptionTitle: null, createdAt: now, updatedAt: now,
+    lostOptionTitle: null, checkoutOrderId: null, revision: 0, createdAt: now, updatedAt: now,
   };
 }
 
@@ -172,7 +181,7 @@ export async function loadDraft(em: EntityManager, cart: CartRow): Promise<CartD
 /** The statements of a change: closed carts, removed lines, the cart, its lines, its codes. Returns rows for the payload. */
 export async function writeDraft(em: EntityManager, draft: CartDraft): Promise<{ cart: Row; lines: Row[] }> {
   for (const other of draft.retired) {
-    await em.execute(`update cart set status = ?, merged_into_id = ?, updated_at = now() where id = ?`, [
+    await em.execute(`update cart set status = ?, merged_into_id = ?, checkout_order_id = null, checkout_started_at = null, updated_at = now() where id = ?`, [
       other.status, other.status === 'MERGED' ? draft.cart.id : null, other.id,
     ]);
   }
@@ -197,7 +206,7 @@ export async function writeDraft(em: EntityManager, draft: CartDraft): Promise<{
        shipping_option_price_minor = excluded.shipping_option_price_minor,
        shipping_option_estimated_days = excluded.shipping_option_estimated_days,
        shipping_quote_key = excluded.shipping_quote_key, shipping_option_lost_title = excluded.shipping_option_lost_title,
-       updated_at = now()
+       revision = cart.revision + 1, updated_at = now()
      returning *`,
     [
       cart.id, cart.customerId, cart.currencyCode, cart.email, cart.buyerCountryCode,

@@ -6,6 +6,15 @@ export const CartErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** The cart became a paid order: it is read-only (a signed-in customer's next `cartCreate` starts a new one). */
   CART_COMPLETED: 'CART_COMPLETED',
+  /**
+   * The cart is being checked out (an order awaiting payment was made from it): read-only until the order
+   * is paid (then COMPLETED) or cancelled (then open again). A signed-in customer's next `cartCreate` starts a new one.
+   */
+  CART_CHECKING_OUT: 'CART_CHECKING_OUT',
+  /** `cartCheckoutStart` (orders only): the cart is being checked out for another order. */
+  CART_CHECKOUT_IN_PROGRESS: 'CART_CHECKOUT_IN_PROGRESS',
+  /** `cartCheckoutStart` (orders only): the cart changed since checkout read it (its `revision`). */
+  CART_CHANGED: 'CART_CHANGED',
   INVALID: 'INVALID',
   BLANK: 'BLANK',
   TOO_LONG: 'TOO_LONG',
@@ -24,6 +33,17 @@ export const CartErrorCode = {
 export const cartNotFound = () => new DomainError(CartErrorCode.NOT_FOUND, 'No such cart.', ['cartId']);
 export const cartCompleted = () =>
   new DomainError(CartErrorCode.CART_COMPLETED, 'This cart became an order and can no longer be changed; start a new cart.', ['cartId']);
+
+export const cartCheckingOut = () =>
+  new DomainError(
+    CartErrorCode.CART_CHECKING_OUT,
+    'This cart is being checked out (its order awaits payment) and cannot be changed; a new cart (cartCreate) is used for anything else.',
+    ['cartId'],
+  );
+export const checkoutInProgress = () =>
+  new DomainError(CartErrorCode.CART_CHECKOUT_IN_PROGRESS, 'This cart is already being checked out for another order awaiting payment.', ['cartId']);
+export const cartChanged = () =>
+  new DomainError(CartErrorCode.CART_CHANGED, 'The cart changed after it was read for checkout.', ['revision']);
 
 /** A dependency that did not answer becomes the user error naming it; anything else stays as it was. */
 export function asUnavailable(error: unknown): unknown {

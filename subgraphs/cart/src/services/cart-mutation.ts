@@ -2,7 +2,7 @@ import { tryParseGlobalId } from '#kit';
 import type { CartContext } from '../context.ts';
 import { Cart } from '../entities/cart.entity.ts';
 import { CartLine } from '../entities/cart-line.entity.ts';
-import { asUnavailable, cartCompleted, cartNotFound } from './cart-errors.ts';
+import { asUnavailable, cartCheckingOut, cartCompleted, cartNotFound } from './cart-errors.ts';
 import { loadDraft, lockCart, lockOpenCartOf, newCartRow, preReadCart, writeDraft, type CartDraft } from './cart-draft.ts';
 import { fetchQuantitiesAvailable, fetchVariantFacts, type VariantFacts } from './catalog.ts';
 import { claimFor } from './claim.ts';
@@ -48,10 +48,11 @@ export interface CartChange {
 /**
  * Applies `change` to an existing cart. Someone else's cart, an unknown, malformed, closed or idle-past-
  * its-time cart all answer the same NOT_FOUND; the viewer's own cart that became a paid order answers
- * CART_COMPLETED, nothing written. A signed-in customer touching a guest cart claims it (claim.ts).
- * Products and inventory are asked before the lock; the lock then serialises changes to the cart (and
- * with the order-paid subscriber, which completes it under the same lock), and every line is
- * re-snapshotted from the catalog's answer before the rows are written.
+ * CART_COMPLETED, one being checked out (an order awaiting payment) CART_CHECKING_OUT, nothing written. A
+ * signed-in customer touching a guest cart claims it (claim.ts). Products and inventory are asked before
+ * the lock; the lock then serialises changes to the cart (and with `cartCheckoutStart`, which freezes it
+ * under the same lock), and every line is re-snapshotted from the catalog's answer before the rows are
+ * written.
  */
 export async function changeCart(ctx: CartContext, cartGlobalId: string, change: CartChange): Promise<Cart> {
   const cartId = tryParseGlobalId(cartGlobalId, 'Cart');
@@ -64,7 +65,7 @@ export async function changeCart(ctx: CartContext, cartGlobalId: string, change:
   return commit(ctx, facts, change, [...pre.lines.map((line) => line.variantId), ...(change.variantIds ?? [])], change.stockFor?.(pre.lines) ?? [], async (tx) => {
     const cart = await lockCart(tx.em, cartId);
     if (!cart) throw cartNotFound();
-    // Checked again under the lock: the cart may have been claimed, merged, expired or completed meanwhile.
+    // Checked again under the lock: the cart may have been claimed, merged, expired, checked out or completed meanwhile.
     assertChangeable(ctx, cart, idleDays);
     const draft = await loadDraft(tx.em, cart);
     const claimant = claimantOf(ctx.viewer, cart);
@@ -75,7 +76,9 @@ export async function changeCart(ctx: CartContext, cartGlobalId: string, change:
 
 /**
  * `cartCreate`: a new guest cart; for a signed-in customer, their open cart if they have one (the
- * change is applied to it: at most one open cart each), else a new cart of theirs.
+ * change is applied to it: at most one open cart each), else a new cart of theirs. A cart being checked
+ * out is not open: the customer who just checked out gets a new cart, and the one awaiting payment is
+ * never touched.
  */
 export async function createCart(ctx: CartContext, change: CartChange): Promise<Cart> {
   const customerId = ctx.viewer.role === 'customer' ? ctx.viewer.customerId : null;
@@ -94,6 +97,7 @@ function assertChangeable(ctx: CartContext, cart: CartAccessFacts, idleDays: num
   const refusal = refusalOf(ctx.viewer, cart, idleDays);
   if (refusal === 'NOT_FOUND') throw cartNotFound();
   if (refusal === 'CART_COMPLETED') throw cartCompleted();
+  if (refusal === 'CART_CHECKING_OUT') throw cartCheckingOut();
 }
 
 function emptyDraft(customerId: string | null): CartDraft {

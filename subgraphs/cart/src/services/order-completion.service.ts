@@ -1,10 +1,7 @@
 import { isUuid, type DomainEvent, type RequestContext } from '#kit';
 import type { Logger } from 'pino';
-import type { CartContext } from '../context.ts';
-import { loadDraft, toCartRow, writeDraft, type CartDraft } from './cart-draft.ts';
 import { discountInputsForOrder, type CartDiscountInputs } from './discount-rules.ts';
 import { evaluateDiscounts, type DiscountApplication, type DiscountRule, type DiscountSituation } from './pricing/discounts.ts';
-import { settleShipping } from './shipping-settle.ts';
 
 /** What cart reads of the `orders.order.paid` payload (an OrderSummary; subgraphs/orders/README.md). */
 export interface PaidOrder {
@@ -16,7 +13,10 @@ export interface PaidOrder {
   /** The order's subtotal (before discounts) and discounts, in minor units of `currencyCode`. */
   subtotalMinor: number;
   discountsMinor: number;
-  /** What was ordered: variants (bare uuids) and quantities, as the order's lines say. */
+  /**
+   * What was ordered: variants (bare uuids) and quantities, as the order's lines say. Completing the cart
+   * does not need them (it holds exactly that); they are checked so a malformed producer is seen.
+   */
   lines: OrderedLine[];
 }
 
@@ -81,33 +81,27 @@ export function readPaidOrder(event: DomainEvent<unknown>): PaidOrder {
 }
 
 /**
- * What a paid order did to its cart (also `cart_order.outcome`, except the last three): COMPLETED (nothing
- * else was in it), LINES_TAKEN (the shopper kept shopping in it after checkout: the ordered quantities were
- * taken out, and it stays open with the rest), CART_CLOSED (merged, or completed by another order: left as
- * it is); ALREADY_APPLIED, UNKNOWN_CART: nothing done.
+ * What a paid order did to its cart (also `cart_order.outcome`, except the last two): COMPLETED (the cart
+ * was checking out for this order), NOT_CHECKING_OUT (it was not: left as it is, logged; orders starts
+ * every checkout before the order exists, so this is a producer's anomaly); ALREADY_APPLIED,
+ * UNKNOWN_CART: nothing done.
  */
-export type CompletionOutcome = 'COMPLETED' | 'LINES_TAKEN' | 'CART_CLOSED' | 'ALREADY_APPLIED' | 'UNKNOWN_CART';
+export type CompletionOutcome = 'COMPLETED' | 'NOT_CHECKING_OUT' | 'ALREADY_APPLIED' | 'UNKNOWN_CART';
 
 /**
  * The order made from a cart was paid, in one transaction under the cart's row lock (the lock every cart
- * mutation takes, so a change in flight finishes first and any later one sees the result):
- * 1. the order's quantities are taken out of the cart's lines, by variant (a line reaching zero, or
- *    lowered below what was ordered, is removed). Nothing left, which is the usual case (the cart holds
- *    exactly what was ordered) → the cart becomes COMPLETED with the order's id: read-only, no longer the
- *    customer's `Customer.cart` (their next `cartCreate` starts a new one). Something left → the shopper
- *    kept using the cart between checkout and payment (a signed-in customer's `cartCreate` continues
- *    their open cart): it stays OPEN with what remains, written as any change is (cart-draft.ts; a
- *    selected shipping option re-quoted for the smaller parcel), the remaining lines keeping their
- *    snapshots (no call to products: the next change re-snapshots). An EXPIRED cart (idle between
- *    checkout and payment) is completed whatever it holds: nobody can use it any more; a MERGED one, or
- *    one completed by another order (checked out twice), is left as it is, logged;
+ * mutation and checkout transition takes):
+ * 1. the cart, CHECKING_OUT for this order since `cartCheckoutStart`, becomes COMPLETED with the order's
+ *    id and when it was paid. Nothing could change it in between, so its lines are exactly what was
+ *    ordered; it is read-only for good, and was already no longer the customer's `Customer.cart`. A cart
+ *    in any other state (open again, checking out for another order, completed by another) is left as
+ *    it is and logged;
  * 2. every discount that took money off the order gets a `discount_redemption` row (unique per discount
  *    and order), which the usage limits count from then on;
- * 3. a `cart_order` row records the order as applied (outcome, what was taken).
+ * 3. a `cart_order` row records the order as applied, with the outcome.
  * Applied once per order: besides the kit's processed-event record (once per event id), an order already
- * in `cart_order` is left alone (another event for the same order, a replay by hand), which matters
- * because taking lines out twice would take the shopper's own lines. A cart cart does not know is logged
- * and ignored.
+ * in `cart_order` is left alone (another event for the same order, a replay by hand). A cart cart does
+ * not know is logged and ignored.
  */
 export async function completeCartOfOrder(ctx: RequestContext, order: PaidOrder, paidAt: Date): Promise<CompletionOutcome> {
   return ctx.transaction(async (tx) => {
@@ -123,32 +117,25 @@ export async function completeCartOfOrder(ctx: RequestContext, order: PaidOrder,
       log.info({ outcome: applied.outcome }, 'order already applied to its cart; nothing to do');
       return 'ALREADY_APPLIED';
     }
-    const cart = toCartRow(row);
     let outcome: CompletionOutcome;
-    let taken: OrderedLine[] = [];
-    if (cart.status === 'OPEN' || cart.status === 'EXPIRED') {
-      const draft = await loadDraft(tx.em, cart);
-      taken = takeOrderedLines(draft, order.lines);
-      if (draft.lines.length === 0 || cart.status === 'EXPIRED') {
-        outcome = 'COMPLETED';
-        await tx.em.execute(
-          `update cart set status = 'COMPLETED', completed_order_id = ?, completed_at = ?, updated_at = now() where id = ?`,
-          [order.orderId, paidAt.toISOString(), order.cartId],
-        );
-      } else {
-        outcome = 'LINES_TAKEN';
-        await settleShipping(tx as CartContext, draft, undefined);
-        await writeDraft(tx.em, draft);
-        log.info({ taken, kept: draft.lines.map(({ variantId, quantity }) => ({ variantId, quantity })) }, 'the cart changed after checkout; ordered lines taken out, it stays open');
-      }
+    if (row.status === 'CHECKING_OUT' && row.checkout_order_id === order.orderId) {
+      outcome = 'COMPLETED';
+      await tx.em.execute(
+        `update cart set status = 'COMPLETED', completed_order_id = ?, completed_at = ?, checkout_order_id = null, checkout_started_at = null,
+           updated_at = now() where id = ?`,
+        [order.orderId, paidAt.toISOString(), order.cartId],
+      );
     } else {
-      outcome = 'CART_CLOSED';
-      log.warn({ status: row.status, completedOrderId: row.completed_order_id }, 'paid order of a cart already closed; left as it is, discounts still counted');
+      outcome = 'NOT_CHECKING_OUT';
+      log.warn(
+        { status: row.status, checkoutOrderId: row.checkout_order_id, completedOrderId: row.completed_order_id },
+        'paid order of a cart not checking out for it; left as it is, discounts still counted',
+      );
     }
-    await tx.em.execute('insert into cart_order (order_id, cart_id, outcome, taken, paid_at) values (?, ?, ?, ?::jsonb, ?)', [
-      order.orderId, order.cartId, outcome, JSON.stringify(taken), paidAt.toISOString(),
+    await tx.em.execute('insert into cart_order (order_id, cart_id, outcome, paid_at) values (?, ?, ?, ?)', [
+      order.orderId, order.cartId, outcome, paidAt.toISOString(),
     ]);
-    const customerId = order.customerId ?? cart.customerId;
+    const customerId = order.customerId ?? row.customer_id ?? null;
     const inputs = await discountInputsForOrder(tx.em, order.cartId, customerId, order.orderId);
     const redeemed = discountsOfOrder(order, customerId !== null, inputs, paidAt, log);
     if (redeemed.length > 0) {
@@ -176,30 +163,6 @@ export async function completeCartOfOrder(ctx: RequestContext, order: PaidOrder,
 }
 
 /**
- * Takes the ordered quantities out of the draft's lines, by variant: a line keeps what exceeds the order
- * (the shopper raised it after checkout), and is removed when the order took all of it or more (lowered
- * after checkout: never negative). Lines of variants not ordered are kept as they are. Returns what was
- * taken from the cart (an ordered variant no longer in it takes nothing).
- */
-export function takeOrderedLines(draft: CartDraft, ordered: readonly OrderedLine[]): OrderedLine[] {
-  const quantities = new Map<string, number>();
-  for (const line of ordered) quantities.set(line.variantId, (quantities.get(line.variantId) ?? 0) + line.quantity);
-  const taken: OrderedLine[] = [];
-  draft.lines = draft.lines.filter((line) => {
-    const quantity = quantities.get(line.variantId) ?? 0;
-    if (quantity === 0) return true;
-    taken.push({ variantId: line.variantId, quantity: Math.min(quantity, line.quantity) });
-    if (line.quantity > quantity) {
-      line.quantity -= quantity;
-      return true;
-    }
-    draft.removedLineIds.add(line.id);
-    return false;
-  });
-  return taken;
-}
-
-/**
  * Which discounts took money off the order. The order carries its total discount, not the parts, so the
  * cart's pricing is run again on the order's own subtotal with the cart's codes (in the order entered)
  * and the automatic discounts, as they stood at payment:
@@ -207,8 +170,8 @@ export function takeOrderedLines(draft: CartDraft, ordered: readonly OrderedLine
  * - if that disagrees with the order's discount, ignoring usage limits: a code used up by another order
  *   paid between this one's checkout and payment was still on this order, and its use is counted (over
  *   the limit, truthfully);
- * - if neither agrees (the cart's codes changed after checkout), the first is recorded, and a warning
- *   logged with both amounts.
+ * - if neither agrees (a discount changed or ended between checkout and payment), the first is
+ *   recorded, and a warning logged with both amounts.
  * Only discounts that took something off count.
  */
 function discountsOfOrder(order: PaidOrder, hasCustomer: boolean, inputs: CartDiscountInputs, at: Date, log: Logger): DiscountApplication[] {

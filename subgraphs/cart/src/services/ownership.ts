@@ -27,28 +27,39 @@ export function canRead(viewer: Viewer, cart: CartAccessFacts): boolean {
 
 /**
  * Whether `viewer` reads the cart at all (`cart(id)`, `_entities`). A live cart: whoever `canRead`. A
- * COMPLETED cart (it became a paid order) stays readable, read-only, by the same people, except
- * services: the orders subgraph reads carts to check them out, and a completed cart must not be checked
- * out twice, so to it a completed cart answers null as it did before. MERGED, EXPIRED and idle carts:
- * nobody.
+ * CHECKING_OUT cart (an order awaiting payment was made from it) too, whatever its age: the orders service
+ * reads it again when a checkout is retried (and then learns it is in progress), the shopper sees what they
+ * are paying for. A COMPLETED cart (it became a paid order) stays readable, read-only, by the same people,
+ * except services: the orders subgraph reads carts to check them out, and a completed cart must not be
+ * checked out twice, so to it a completed cart answers null as it did before. MERGED, EXPIRED and idle
+ * carts: nobody.
  */
 export function isVisible(viewer: Viewer, cart: CartAccessFacts, idleDays: number, now = Date.now()): boolean {
   if (cart.status === 'COMPLETED') return viewer.role !== 'service' && canRead(viewer, cart);
+  if (cart.status === 'CHECKING_OUT') return canRead(viewer, cart);
   return isLive(cart, idleDays, now) && canRead(viewer, cart);
 }
+
+/** Why a change is refused: see refusalOf. */
+export type CartRefusal = 'NOT_FOUND' | 'CART_COMPLETED' | 'CART_CHECKING_OUT';
 
 /**
  * What a change to a cart meets: `NOT_FOUND` for a cart the viewer may not change, or that is closed or
  * idle (one answer, so nothing is revealed), `CART_COMPLETED` for the viewer's own cart that became an
- * order; null when the change may go ahead.
+ * order, `CART_CHECKING_OUT` for one being checked out (an order awaiting payment); null when the change
+ * may go ahead.
  */
-export function refusalOf(viewer: Viewer, cart: CartAccessFacts, idleDays: number): 'NOT_FOUND' | 'CART_COMPLETED' | null {
+export function refusalOf(viewer: Viewer, cart: CartAccessFacts, idleDays: number): CartRefusal | null {
   if (!canChange(viewer, cart)) return 'NOT_FOUND';
   if (cart.status === 'COMPLETED') return 'CART_COMPLETED';
+  if (cart.status === 'CHECKING_OUT') return 'CART_CHECKING_OUT';
   return isLive(cart, idleDays) ? null : 'NOT_FOUND';
 }
 
-/** Who may change a cart: the same people as may read it (services never change carts). */
+/**
+ * Who may change a cart: the same people as may read it. Services never change a cart's contents; the
+ * orders service only starts and abandons checkouts (cart-checkout.service.ts).
+ */
 export function canChange(viewer: Viewer, cart: CartAccessFacts): boolean {
   return viewer.role !== 'service' && canRead(viewer, cart);
 }

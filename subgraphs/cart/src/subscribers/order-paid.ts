@@ -2,11 +2,10 @@ import type { DomainEvent, RequestContext } from '#kit';
 import { completeCartOfOrder, readPaidOrder } from '../services/order-completion.service.ts';
 
 /**
- * `orders.order.paid` (payload: the orders subgraph's OrderSummary, ids bare uuids): the order's lines are
- * taken out of the cart it was made from, which becomes COMPLETED when nothing remains, or stays open
- * with what the shopper added after checkout; the discounts that took money off the order are counted as
- * redeemed; once per order (services/order-completion.service.ts). A malformed payload throws (retried,
- * then dead-lettered); a cart this subgraph does not know is logged and ignored.
+ * `orders.order.paid` (payload: the orders subgraph's OrderSummary, ids bare uuids): the cart the order
+ * was made from, CHECKING_OUT for it since checkout, becomes COMPLETED; the discounts that took money off
+ * the order are counted as redeemed; once per order (services/order-completion.service.ts). A malformed
+ * payload throws (retried, then dead-lettered); a cart this subgraph does not know is logged and ignored.
  */
 export async function onOrderPaid(ctx: RequestContext, event: DomainEvent<unknown>): Promise<void> {
   const order = readPaidOrder(event);

@@ -43,13 +43,13 @@ async function recordVariantStates(ctx: RequestContext, variantIds: readonly str
   ctx.log.info({ variants: facts.length }, 'recorded catalog changes for variants in open carts');
 }
 
-/** Only variants in some open cart matter: the rest of the catalog may change as it likes. */
+/** Only variants in some open cart (or one being checked out, which may open again) matter: the rest of the catalog may change as it likes. */
 export async function onVariantsUpdated(ctx: RequestContext, event: DomainEvent<VariantsUpdated>): Promise<void> {
   const ids = event.payload.variants.map((variant) => variant.id);
   if (ids.length === 0) return;
   const rows = await ctx.em.execute<{ variant_id: string }[]>(
     `select distinct l.variant_id from cart_line l join cart c on c.id = l.cart_id
-     where c.status = 'OPEN' and l.variant_id = any(?::uuid[])`,
+     where c.status in ('OPEN', 'CHECKING_OUT') and l.variant_id = any(?::uuid[])`,
     [uuidArray(ids)],
   );
   await recordVariantStates(ctx, rows.map((row) => row.variant_id));
@@ -58,7 +58,7 @@ export async function onVariantsUpdated(ctx: RequestContext, event: DomainEvent<
 export async function onProductArchived(ctx: RequestContext, event: DomainEvent<ProductArchived>): Promise<void> {
   const rows = await ctx.em.execute<{ variant_id: string }[]>(
     `select distinct l.variant_id from cart_line l join cart c on c.id = l.cart_id
-     where c.status = 'OPEN' and l.product_id = ?`,
+     where c.status in ('OPEN', 'CHECKING_OUT') and l.product_id = ?`,
     [event.payload.productId],
   );
   await recordVariantStates(ctx, rows.map((row) => row.variant_id));

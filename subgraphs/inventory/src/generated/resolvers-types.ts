@@ -21,6 +21,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who may cache: anyone (a CDN), or only the caller's own client. */
+export type CacheControlScope =
+  /** Only the caller's own client may keep it. */
+  | 'PRIVATE'
+  /** Shared caches may keep it. */
+  | 'PUBLIC';
+
 /** A shopper's (or staff member's) account. Visible only to that account itself and to staff. */
 export type Customer = {
   __typename?: 'Customer';
@@ -555,11 +562,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Customer: ResolverTypeWrapper<Customer>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   InventoryAdjustQuantityInput: InventoryAdjustQuantityInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   InventoryAdjustQuantityPayload: ResolverTypeWrapper<Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversTypes['StockLevel']> }>;
   InventoryAdjustmentReason: InventoryAdjustmentReason;
@@ -571,7 +578,6 @@ export type ResolversTypes = ResolversObject<{
   InventoryReserveLineInput: InventoryReserveLineInput;
   InventoryReservePayload: ResolverTypeWrapper<Omit<InventoryReservePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversTypes['StockReservation']>> }>;
   Location: ResolverTypeWrapper<LocationModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LocationAddress: ResolverTypeWrapper<LocationAddress>;
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
@@ -588,6 +594,8 @@ export type ResolversTypes = ResolversObject<{
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
   StockReservationStatus: StockReservationStatus;
   UserError: ResolverTypeWrapper<UserError>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -596,7 +604,6 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   InventoryAdjustQuantityInput: InventoryAdjustQuantityInput;
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   InventoryAdjustQuantityPayload: Omit<InventoryAdjustQuantityPayload, 'stockLevel'> & { stockLevel?: Maybe<ResolversParentTypes['StockLevel']> };
   InventoryCommitPayload: Omit<InventoryCommitPayload, 'reservations'> & { reservations?: Maybe<Array<ResolversParentTypes['StockReservation']>> };
@@ -606,7 +613,6 @@ export type ResolversParentTypes = ResolversObject<{
   InventoryReserveLineInput: InventoryReserveLineInput;
   InventoryReservePayload: Omit<InventoryReservePayload, 'reservations'> & { reservations?: Maybe<Array<ResolversParentTypes['StockReservation']>> };
   Location: LocationModel;
-  Boolean: Scalars['Boolean']['output'];
   LocationAddress: LocationAddress;
   LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
@@ -620,7 +626,17 @@ export type ResolversParentTypes = ResolversObject<{
   StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
   StockReservation: StockReservationModel;
   UserError: UserError;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = InventoryContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CustomerResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -791,3 +807,6 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = InventoryContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

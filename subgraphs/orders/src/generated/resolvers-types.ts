@@ -33,8 +33,14 @@ export type CheckoutCompletePayload = {
   /**
    * Why no order was created, if so. Codes: `NOT_FOUND` (no such cart, or not yours), `EMPTY_CART`,
    * `CART_HAS_WARNINGS` (stock or availability changed; review the cart), `INSUFFICIENT_STOCK`,
-   * `CART_NOT_CLAIMED` (a guest cart, checked out signed in: add it to your account first), `IDEMPOTENCY_KEY_REUSED`
-   * (the key was used for another cart), `PAYMENT_UNAVAILABLE`, `INVALID`.
+   * `CART_NOT_CLAIMED` (a guest cart, checked out signed in: add it to your account first),
+   * `CART_CHECKOUT_IN_PROGRESS` (the cart is already checked out for another order awaiting payment; pay that
+   * one, or check out again once it is cancelled), `CART_CHANGED` (the cart changed during checkout; review it
+   * and check out again), `CART_COMPLETED` (the cart was ordered and paid already), `IDEMPOTENCY_KEY_REUSED`
+   * (the key was used for another cart), `CHECKOUT_IN_PROGRESS` (a checkout with this key is still running),
+   * `PAYMENT_UNAVAILABLE`, `INVALID`. Once an order is created its cart is read-only (`CART_CHECKING_OUT`) and
+   * a signed-in customer's next `cartCreate` starts a new cart; if the payment fails or the order is cancelled
+   * unpaid, the cart opens again.
    */
   userErrors: Array<UserError>;
 };
@@ -564,7 +570,9 @@ export type PosCheckoutCompletePayload = {
    * Why nothing was sold, if so. Codes: `NOT_FOUND` (no such cart or location), `EMPTY_CART`, `CART_HAS_WARNINGS`
    * (a product is no longer sold), `CART_HAS_SHIPPING` (a shipping option is selected: nothing ships from the
    * till), `TAX_ADDRESS_MISMATCH` (the cart's shipping address is not in the store's country and region: set it
-   * to the store's address), `CART_COMPLETED` (the cart was sold or paid already), `INSUFFICIENT_STOCK` (one
+   * to the store's address), `CART_COMPLETED` (the cart was sold or paid already), `CART_CHECKOUT_IN_PROGRESS`
+   * (the cart is being sold at another till, or checked out online, awaiting payment), `CART_CHANGED` (the cart
+   * changed while being sold: review it and sell again), `INSUFFICIENT_STOCK` (one
    * per line short at this store, whatever the warehouse holds), `INSUFFICIENT_TENDER` (cash below the
    * total), `IDEMPOTENCY_KEY_REUSED`, `CHECKOUT_IN_PROGRESS`, `INVALID` (malformed ids, key or amount, a
    * closed location or not a store, tender in another currency or given for a card); `FORBIDDEN` /

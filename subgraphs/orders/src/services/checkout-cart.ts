@@ -1,5 +1,6 @@
-import { DomainError, InputErrors, parseMinorUnits, tryParseGlobalId, userError, type RequestContext } from '#kit';
+import { DomainError, InputErrors, parseMinorUnits, toGlobalId, tryParseGlobalId, userError, type RequestContext } from '#kit';
 import type { OrderAddress } from '../entities/order.entity.ts';
+import { OrderEvent } from './order-events.ts';
 
 /** Cart warnings that mean the cart cannot be sold as it is; others (price changes, shipping) are informative. */
 const BLOCKING_WARNINGS = new Set(['MERCHANDISE_OUT_OF_STOCK', 'MERCHANDISE_NOT_ENOUGH_STOCK', 'MERCHANDISE_UNAVAILABLE']);
@@ -12,6 +13,7 @@ const BLOCKING_AT_TILL = new Set(['MERCHANDISE_UNAVAILABLE']);
 const MONEY = 'amount currencyCode';
 const CART_QUERY = `query ($id: ID!) { cart(id: $id) {
   id
+  revision
   lines { id quantity merchandise { id } cost { amountPerQuantity { ${MONEY} } totalAmount { ${MONEY} } } }
   warnings { code message target }
   cost { subtotalAmount { ${MONEY} } discountAmount { ${MONEY} } shippingAmount { ${MONEY} } totalTaxAmount { ${MONEY} } totalAmount { ${MONEY} } }
@@ -25,6 +27,7 @@ interface MoneyIn {
 }
 interface CartIn {
   id: string;
+  revision: number;
   lines: { id: string; quantity: number; merchandise: { id: string }; cost: { amountPerQuantity: MoneyIn; totalAmount: MoneyIn } }[];
   warnings: { code: string; message: string; target: string }[];
   cost: { subtotalAmount: MoneyIn; discountAmount: MoneyIn; shippingAmount: MoneyIn; totalTaxAmount: MoneyIn; totalAmount: MoneyIn };
@@ -35,6 +38,8 @@ interface CartIn {
 /** A cart as checkout sells it: amounts in minor units (the cart's own, never recomputed here). */
 export interface CheckoutCart {
   cartId: string;
+  /** The cart's revision as read: `cartCheckoutStart` refuses if the cart changed since. */
+  revision: number;
   /** The cart owner's customer uuid; null for a guest cart. */
   ownerId: string | null;
   email: string | null;
@@ -87,6 +92,7 @@ export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: st
   };
   return {
     cartId: tryParseGlobalId(cart.id, 'Cart') ?? cart.id,
+    revision: cart.revision,
     ownerId,
     email,
     shippingAddress: cart.shippingAddress,
@@ -110,4 +116,73 @@ export async function titlesOf(ctx: RequestContext<unknown>, variantGids: string
     variantGids.map((id) => ctx.services.entity<{ title: string; product: { title: string } }>('products', 'ProductVariant', 'title product { title }', id)),
   );
   return variants.map((variant) => (variant ? `${variant.product.title} — ${variant.title}` : null));
+}
+
+const START = `mutation ($cartId: ID!, $orderId: ID!, $revision: Int!) {
+  cartCheckoutStart(cartId: $cartId, orderId: $orderId, revision: $revision) { userErrors { code message } }
+}`;
+const ABANDON = `mutation ($cartId: ID!, $orderId: ID!) {
+  cartCheckoutAbandon(cartId: $cartId, orderId: $orderId) { userErrors { code message } }
+}`;
+
+/** Cart's refusals of `cartCheckoutStart` that are the buyer's to hear, as checkout answers them (on `cartId`). */
+const START_REFUSALS: Record<string, string> = {
+  NOT_FOUND: 'No such cart.',
+  CART_CHECKOUT_IN_PROGRESS: 'This cart is already being checked out for another order awaiting payment.',
+  CART_COMPLETED: 'This cart was already ordered and paid.',
+  CART_CHANGED: 'The cart changed while it was being checked out; review it and check out again.',
+};
+
+/**
+ * Detaches the cart for this order (cart's `cartCheckoutStart`): from now on the cart is read-only and no
+ * longer its customer's open cart, so the order is made of exactly what was read (`revision`), and what the
+ * buyer does next goes to a new cart. Cart completes it when the order is paid and opens it again when the
+ * order is cancelled unpaid; if this checkout fails before the order exists, `abandonCartCheckout`. The
+ * same order id again (a retried key) is accepted; another pending order of the cart answers
+ * CART_CHECKOUT_IN_PROGRESS, so a cart never has two orders awaiting payment.
+ */
+export async function startCartCheckout(ctx: RequestContext<unknown>, cart: CheckoutCart, orderGid: string): Promise<void> {
+  const result = await ctx.services.query<{ cartCheckoutStart: { userErrors: { code: string; message: string }[] } }>('cart', START, {
+    cartId: toGlobalId('Cart', cart.cartId),
+    orderId: orderGid,
+    revision: cart.revision,
+  });
+  const [refusal] = result.cartCheckoutStart.userErrors;
+  if (!refusal) return;
+  const message = START_REFUSALS[refusal.code];
+  if (!message) throw new Error(`cartCheckoutStart refused: ${refusal.code}: ${refusal.message}`);
+  throw new DomainError(refusal.code, message, ['cartId']);
+}
+
+/**
+ * Gives the cart back after a checkout that failed before its order existed (the saga's compensation):
+ * `cartCheckoutAbandon` at once, so the buyer can change the cart and retry straight away. If cart cannot
+ * be reached, `orders.checkout.abandoned` is emitted instead (the outbox delivers it once cart is back;
+ * cart releases the cart the same way). False only when neither worked (the database is failing too):
+ * the caller then keeps the key's claim, and `releaseAbandonedCheckouts` deals with it later.
+ */
+export async function abandonCartCheckout(ctx: RequestContext<unknown>, cartId: string, orderGid: string, reason: string): Promise<boolean> {
+  try {
+    const result = await ctx.services.query<{ cartCheckoutAbandon: { userErrors: { code: string }[] } }>('cart', ABANDON, {
+      cartId: toGlobalId('Cart', cartId),
+      orderId: orderGid,
+    });
+    // NOT_FOUND: nothing of the cart's to give back.
+    if (result.cartCheckoutAbandon.userErrors.length > 0) ctx.log.warn({ cartId, orderGid, errors: result.cartCheckoutAbandon.userErrors }, 'checkout compensation: cart release refused');
+    return true;
+  } catch (error) {
+    ctx.log.warn({ err: error, cartId, orderGid }, 'checkout compensation: cart not reached; releasing it through orders.checkout.abandoned');
+  }
+  try {
+    await ctx.transaction((tx) => tx.emit(OrderEvent.CHECKOUT_ABANDONED, checkoutAbandoned(cartId, orderGid, reason)));
+    return true;
+  } catch (error) {
+    ctx.log.error({ err: error, cartId, orderGid }, 'checkout compensation: cart not released; the claim is kept for release-abandoned-checkouts');
+    return false;
+  }
+}
+
+/** `orders.checkout.abandoned`'s payload (ids bare uuids). */
+export function checkoutAbandoned(cartId: string, orderGid: string, reason: string) {
+  return { orderId: tryParseGlobalId(orderGid, 'Order') ?? orderGid, cartId, reason };
 }

@@ -3,7 +3,7 @@ import { DomainError, InputErrors, toGlobalId, tryParseGlobalId, userError, type
 import type { Order } from '../entities/order.entity.ts';
 import type { OrdersLoaders } from '../loaders.ts';
 import { stripeSettings } from '../stripe.ts';
-import { readCheckoutCart, titlesOf, type CheckoutCart } from './checkout-cart.ts';
+import { abandonCartCheckout, checkoutAbandoned, readCheckoutCart, startCartCheckout, titlesOf, type CheckoutCart } from './checkout-cart.ts';
 import { claimKey, completeKey, releaseKey } from './checkout-key.ts';
 import { OrderEvent, orderSummary } from './order-events.ts';
 import { recordHistory } from './order-status.service.ts';
@@ -34,7 +34,8 @@ const RELEASE = `mutation ($orderId: ID!, $reason: InventoryReleaseReason!) {
 class PaymentUnavailable extends Error {}
 
 /**
- * `checkoutComplete`: key claimed → cart read → stock reserved → PaymentIntent → order PENDING_PAYMENT.
+ * `checkoutComplete`: key claimed → cart read → cart detached (CHECKING_OUT for this order) → stock
+ * reserved → PaymentIntent → order PENDING_PAYMENT.
  *
  * No transaction is open across the calls to cart, inventory and Stripe: the key is claimed first in
  * its own statement (concurrent calls with the key wait for this one, then answer its order), and the
@@ -57,10 +58,16 @@ export async function checkoutComplete(ctx: Ctx, cartId: string, idempotencyKey:
   const orderId = claim.orderId;
   const orderGid = toGlobalId('Order', orderId);
 
+  let detached = false;
   let reserved = false;
   let intent: Stripe.PaymentIntent | null = null;
   try {
     const cart = await readCheckoutCart(ctx, cartId, viewerCustomerId);
+    // Before anything is held: a cart already checking out for another order costs no reservation. Marked
+    // before the call: an answer lost on the way back may still have detached the cart (giving back a cart
+    // not checking out for this order is a no-op).
+    detached = true;
+    await startCartCheckout(ctx, cart, orderGid);
     const titles = await titlesOf(ctx, cart.lines.map((line) => toGlobalId('ProductVariant', line.variantId)));
     await reserve(ctx, orderGid, cart);
     reserved = true;
@@ -77,13 +84,16 @@ export async function checkoutComplete(ctx: Ctx, cartId: string, idempotencyKey:
   } catch (error) {
     // A takeover raced a slow owner that did commit: its order stands, with this same intent.
     if (await orderExists(ctx, orderId)) return replay(ctx, orderId);
-    // The saga's compensation, in reverse: the intent (if made) cancelled, then the stock released. If
-    // this process dies first, inventory's expiry worker releases the stock, and an intent nobody holds
-    // the secret of is never confirmed. The claim goes back, so the key can be retried.
+    // The saga's compensation, in reverse: the intent (if made) cancelled, the stock released, the cart
+    // given back. If this process dies first, inventory's expiry worker releases the stock, an intent
+    // nobody holds the secret of is never confirmed, and releaseAbandonedCheckouts gives the cart back.
+    // The claim goes back, so the key can be retried (a fresh order id; kept only if the cart could not be
+    // given back at all, for that worker).
     const made = intent as Stripe.PaymentIntent | null;
     if (made) await cancelQuietly(ctx, made.id);
     if (reserved) await releaseQuietly(ctx, orderGid, error instanceof PaymentUnavailable ? 'PAYMENT_FAILED' : 'CANCELLED');
-    await releaseKey(ctx, scope, idempotencyKey, orderId);
+    const cartBack = detached ? await abandonCartCheckout(ctx, cartUuid, orderGid, 'checkout failed') : true;
+    if (cartBack) await releaseKey(ctx, scope, idempotencyKey, orderId);
     if (error instanceof PaymentUnavailable) {
       ctx.log.warn({ err: error.cause ?? error, orderId }, 'checkout: payment unavailable, reservation released');
       throw new DomainError('PAYMENT_UNAVAILABLE', 'Payment is unavailable right now; nothing was charged. Please try again.');
@@ -236,4 +246,41 @@ export async function releaseQuietly(ctx: Ctx, orderGid: string, reason: 'PAYMEN
     // Inventory's expiry worker releases the stock when the reservation expires.
     ctx.log.error({ err: error, orderGid }, 'checkout compensation: release failed; the reservation will expire');
   }
+}
+
+/** A claim untouched this long belongs to a checkout that died (a live one takes seconds; a takeover renews it). */
+export const ABANDONED_CLAIM_SECONDS = 15 * 60;
+
+/**
+ * The worker `release-abandoned-checkouts` (every minute): a checkout whose process died between
+ * claiming its key and committing its order left a PENDING claim, stock reserved (inventory's expiry
+ * would release it too) and perhaps its cart CHECKING_OUT for an order that will never exist, so no paid
+ * or cancelled event would ever free it. Claims untouched for ABANDONED_CLAIM_SECONDS with no order are
+ * deleted (only if still untouched: a takeover that renewed one keeps it, and none can start after) in
+ * one transaction with an `orders.checkout.abandoned` for each, which cart applies as `cartCheckoutAbandon`
+ * (a cart not checking out for that order is left alone); then their stock is released. A retry with
+ * the key starts afresh. Returns how many were released.
+ */
+export async function releaseAbandonedCheckouts(ctx: Ctx): Promise<number> {
+  const abandoned = await ctx.transaction(async (tx) => {
+    const rows = await tx.em.execute<{ scope: string; cart_id: string; order_id: string }[]>(
+      `delete from checkout_idempotency c
+        where c.state = 'PENDING' and c.claimed_at < now() - make_interval(secs => ?)
+          and not exists (select 1 from customer_order o where o.id = c.order_id)
+        returning scope, cart_id, order_id`,
+      [ABANDONED_CLAIM_SECONDS],
+    );
+    if (rows.length > 0) {
+      await tx.emitMany(rows.map((row) => ({
+        type: OrderEvent.CHECKOUT_ABANDONED,
+        payload: checkoutAbandoned(row.cart_id, toGlobalId('Order', row.order_id), 'checkout abandoned: no order was made'),
+      })));
+    }
+    return rows;
+  });
+  for (const claim of abandoned) {
+    ctx.log.warn({ scope: claim.scope, orderId: claim.order_id, cartId: claim.cart_id }, 'abandoned checkout: its stock and cart released');
+    await releaseQuietly(ctx, toGlobalId('Order', claim.order_id), 'CANCELLED');
+  }
+  return abandoned.length;
 }

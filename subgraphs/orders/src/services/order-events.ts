@@ -9,6 +9,8 @@ export const OrderEvent = {
   CANCELLED: 'orders.order.cancelled',
   REFUNDED: 'orders.order.refunded',
   RETURN_RECEIVED: 'orders.return.received',
+  /** A checkout that detached its cart failed before its order existed, and cart could not be told at once. */
+  CHECKOUT_ABANDONED: 'orders.checkout.abandoned',
 } as const;
 
 type OrderFields = Pick<

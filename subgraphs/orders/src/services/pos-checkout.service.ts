@@ -1,7 +1,7 @@
 import { DomainError, formatMinorUnits, money, parseMinorUnits, toGlobalId, tryParseGlobalId, type MoneyValue, type RequestContext } from '#kit';
 import type { Order } from '../entities/order.entity.ts';
 import type { OrdersLoaders } from '../loaders.ts';
-import { readCheckoutCart, titlesOf, type CheckoutCart } from './checkout-cart.ts';
+import { abandonCartCheckout, readCheckoutCart, startCartCheckout, titlesOf, type CheckoutCart } from './checkout-cart.ts';
 import { claimKey, completeKey, releaseKey } from './checkout-key.ts';
 import { orderExists, releaseQuietly, reserve } from './checkout.service.ts';
 import { OrderEvent, orderSummary } from './order-events.ts';
@@ -31,9 +31,10 @@ interface Payment {
 
 /**
  * `posCheckoutComplete` (staff at a store's till): key claimed → store and cart read → payment checked
- * → the store's stock reserved → one transaction: the order created and taken PENDING_PAYMENT → PAID →
- * FULFILLED → DELIVERED through the state machine, with `orders.order.placed` and `orders.order.paid`
- * (inventory commits the store's reservation, cart closes the cart), and the key completed.
+ * → cart detached (CHECKING_OUT for this sale) → the store's stock reserved → one transaction: the
+ * order created and taken PENDING_PAYMENT → PAID → FULFILLED → DELIVERED through the state machine, with
+ * `orders.order.placed` and `orders.order.paid` (inventory commits the store's reservation, cart
+ * completes the cart), and the key completed.
  *
  * The same saga as checkoutComplete (services/checkout.service.ts) without Stripe: no transaction is open
  * across the calls to inventory and cart, a failure after the reservation releases it, and the key
@@ -63,12 +64,17 @@ export async function posCheckoutComplete(
   const orderId = claim.orderId;
   const orderGid = toGlobalId('Order', orderId);
 
+  let detached = false;
   let reserved = false;
   try {
     const store = await storeLocation(ctx, locationId);
     const cart = await readCheckoutCart(ctx, cartId, { atTill: true });
     checkSaleAtStore(cart, store);
     checkTender(cart, payment);
+    // The cart is detached for this sale (read-only; another till or an online checkout of it is refused
+    // CART_CHECKOUT_IN_PROGRESS) until its paid event completes it, or the compensation below gives it back.
+    detached = true; // before the call: a lost answer may still have detached it
+    await startCartCheckout(ctx, cart, orderGid);
     const titles = await titlesOf(ctx, cart.lines.map((line) => toGlobalId('ProductVariant', line.variantId)));
     await reserve(ctx, orderGid, cart, store.gid);
     reserved = true;
@@ -79,7 +85,8 @@ export async function posCheckoutComplete(
   } catch (error) {
     if (await orderExists(ctx, orderId)) return replay(ctx, orderId);
     if (reserved) await releaseQuietly(ctx, orderGid, 'CANCELLED');
-    await releaseKey(ctx, scope, idempotencyKey, orderId);
+    const cartBack = detached ? await abandonCartCheckout(ctx, cartUuid, orderGid, 'sale at the till failed') : true;
+    if (cartBack) await releaseKey(ctx, scope, idempotencyKey, orderId);
     throw error;
   }
   return replay(ctx, orderId);
@@ -129,10 +136,10 @@ function checkTender(cart: CheckoutCart, payment: Payment): void {
 
 /**
  * The sale, in the caller's transaction. Under the cart's advisory lock, a cart already sold at a till
- * or paid online is refused (the cart closes only when its consumer of `orders.order.paid` runs, so
- * cart alone cannot stop a second sale with another key meanwhile); the partial unique index on POS
- * orders' cart is the backstop. Then the order goes through every status a sale at the till passes, each
- * recorded with the clerk as actor.
+ * or paid online is refused: a backstop, since cart already refuses a second checkout of a cart while
+ * the first is pending (`cartCheckoutStart`), and the partial unique index on POS orders' cart is
+ * another. Then the order goes through every status a sale at the till passes, each recorded with the
+ * clerk as actor.
  */
 async function insertSale(
   tx: Ctx,

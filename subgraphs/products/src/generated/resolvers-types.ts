@@ -20,6 +20,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who may cache: anyone (a CDN), or only the caller's own client. */
+export type CacheControlScope =
+  /** Only the caller's own client may keep it. */
+  | 'PRIVATE'
+  /** Shared caches may keep it. */
+  | 'PUBLIC';
+
 /** A named group of products. */
 export type Category = {
   __typename?: 'Category';
@@ -790,11 +797,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Category: ResolverTypeWrapper<CategoryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CategoryConnection: ResolverTypeWrapper<Omit<CategoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CategoryEdge']>, nodes: Array<ResolversTypes['Category']> }>;
   CategoryCreateInput: CategoryCreateInput;
   CategoryCreatePayload: ResolverTypeWrapper<Omit<CategoryCreatePayload, 'category'> & { category?: Maybe<ResolversTypes['Category']> }>;
@@ -836,6 +842,8 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   WeightInput: WeightInput;
   WeightUnit: WeightUnit;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -843,8 +851,6 @@ export type ResolversParentTypes = ResolversObject<{
   Category: CategoryModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CategoryConnection: Omit<CategoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CategoryEdge']>, nodes: Array<ResolversParentTypes['Category']> };
   CategoryCreateInput: CategoryCreateInput;
   CategoryCreatePayload: Omit<CategoryCreatePayload, 'category'> & { category?: Maybe<ResolversParentTypes['Category']> };
@@ -881,7 +887,17 @@ export type ResolversParentTypes = ResolversObject<{
   Weight: Weight;
   Float: Scalars['Float']['output'];
   WeightInput: WeightInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ProductsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CategoryResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'], FederationReferenceType extends FederationReferenceTypes['Category'] = FederationReferenceTypes['Category']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Category']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1085,3 +1101,6 @@ export type Resolvers<ContextType = ProductsContext> = ResolversObject<{
   Weight?: WeightResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = ProductsContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;
