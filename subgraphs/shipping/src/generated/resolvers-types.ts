@@ -23,7 +23,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Once it became a paid order it is completed: read-only. */
+/** A shopping cart: lines of variants at snapshot prices, discount codes, a destination and a shipping choice, and its totals. Read-only while checked out (its order awaits payment), and for good once it became a paid order (completed). */
 export type Cart = {
   __typename?: 'Cart';
   /** Opaque global id; unguessable, so a guest's cart is reachable only by whoever holds it. */
