@@ -156,10 +156,8 @@ describe('POST /webhooks/stripe at the gateway', () => {
 
     const slow = await startGateway({ webhookTimeoutMs: 300 });
     reply = 'hang';
-    const started = Date.now();
     const response = await fetch(slow, { method: 'POST', body: '{}' });
     expect(response.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('answers 503 when the supergraph has no orders, and prefers the orders URL override to the composed one', async () => {

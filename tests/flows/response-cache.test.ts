@@ -207,15 +207,28 @@ describe('catalog reads through the caching gateway (memory store)', () => {
     await cachedAnswer(page);
 
     const newPrice = amountOf(cents(variant.price.amount) + 77);
-    const changedAt = Date.now();
     const updated = await system.request(PRODUCT_VARIANTS_UPDATE, { productId: product.id, variants: [{ id: variant.id, price: { amount: newPrice, currencyCode: variant.price.currencyCode } }] }, await staff());
     expect(updated.data!.productVariantsUpdate.userErrors).toEqual([]);
     const fresh = await eventually(page, (answer) => variantOf(answer, variant.id).price.amount === newPrice, 5_000);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
-    expect(Date.now() - changedAt).toBeLessThan(2_500);
   });
 
-  it('a stock adjustment sent through this gateway invalidates at once (inventoryAdjustQuantity emits no event)', async () => {
+  it('a stock adjustment made elsewhere (another gateway) reaches it by event (inventory.stock.adjusted)', async () => {
+    const { product, warehouse } = await freshProduct();
+    const variant = product.variants.nodes[0]!;
+    const page = () => get(memory.url, 'web', 'ProductPage', { handle: product.handle });
+    const before = variantOf(await cachedAnswer(page), variant.id).quantityAvailable as number;
+    const adjusted = await system.request(
+      `mutation ($input: InventoryAdjustQuantityInput!) { inventoryAdjustQuantity(input: $input) { userErrors { code } } }`,
+      { input: { variantId: variant.id, locationId: warehouse, delta: 3, reason: 'RECEIVED' } },
+      await staff(),
+    );
+    expect(adjusted.data!.inventoryAdjustQuantity.userErrors).toEqual([]);
+    const fresh = await eventually(page, (answer) => variantOf(answer, variant.id).quantityAvailable === before + 3, 5_000);
+    expect(fresh.headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('a stock adjustment sent through this gateway invalidates at once (before its inventory.stock.adjusted event)', async () => {
     const { product, warehouse } = await freshProduct();
     const variant = product.variants.nodes[0]!;
     const page = () => get(memory.url, 'web', 'ProductPage', { handle: product.handle });
@@ -239,7 +252,6 @@ describe('catalog reads through the caching gateway (memory store)', () => {
     const cached = await cachedAnswer(() => page(product.handle));
     const before = variantOf(cached, variant.id).quantityAvailable as number;
 
-    const changedAt = Date.now();
     const reserved = await system.subgraphs.inventory!.request(
       `mutation ($input: InventoryReserveInput!) { inventoryReserve(input: $input) { reservations { id } userErrors { code message } } }`,
       { input: { orderId: `gid://commerce/Order/${randomUUID()}`, lines: [{ variantId: variant.id, quantity: 2 }] } },
@@ -248,7 +260,6 @@ describe('catalog reads through the caching gateway (memory store)', () => {
     expect(reserved.data!.inventoryReserve.userErrors).toEqual([]);
     const fresh = await eventually(() => page(product.handle), (answer) => variantOf(answer, variant.id).quantityAvailable === before - 2, 5_000);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
-    expect(Date.now() - changedAt).toBeLessThan(2_500);
     // The other product's page holds none of the reserved variants: still cached.
     expect((await page(other.handle)).headers.get('x-cache')).toBe('HIT');
   });

@@ -42,7 +42,13 @@ const PRODUCT_EVENTS = [
   'products.category.created',
   'products.category.updated',
 ] as const;
-const STOCK_EVENTS = ['inventory.stock.reserved', 'inventory.stock.committed', 'inventory.stock.released', 'inventory.stock.restocked'] as const;
+const STOCK_EVENTS = [
+  'inventory.stock.reserved',
+  'inventory.stock.committed',
+  'inventory.stock.released',
+  'inventory.stock.restocked',
+  'inventory.stock.adjusted',
+] as const;
 
 /** The domain events the response cache consumes (subgraphs/products/README.md, subgraphs/inventory/README.md). */
 export const INVALIDATING_EVENTS: readonly string[] = [...PRODUCT_EVENTS, ...STOCK_EVENTS];
@@ -54,13 +60,12 @@ export const INVALIDATING_EVENTS: readonly string[] = [...PRODUCT_EVENTS, ...STO
  *   invalidates everything read from products: a price moves a product in a listing sorted by price, a
  *   title in a search, a new product enters listings it is not in yet, so no finer tag would be right.
  *   Catalog writes are staff edits, rare next to reads.
- * - A stock change (reserved, committed, released, restocked: every checkout, payment, expiry, cancellation
- *   and return) invalidates only the variants it names, and inventory's root reads; a listing without those
- *   variants stays cached. These are the frequent ones.
+ * - A stock change (reserved, committed, released, restocked, adjusted: every checkout, payment, expiry,
+ *   cancellation, return and staff adjustment) invalidates only the variants it names, and inventory's root
+ *   reads; a listing without those variants stays cached. These are the frequent ones.
  * - A payload that does not say which variants (a malformed line) invalidates all of inventory.
  *
- * Staff stock adjustments (`inventoryAdjustQuantity`) emit no event (subgraphs/inventory/README.md); they come
- * only through a gateway, which invalidates `inventory` when it sends the mutation (index.ts).
+ * A mutation sent through a gateway also invalidates its subgraph at once (index.ts), before its event arrives.
  */
 export function tagsOfEvent(type: string, payload: unknown): string[] {
   if ((PRODUCT_EVENTS as readonly string[]).includes(type)) return ['products'];

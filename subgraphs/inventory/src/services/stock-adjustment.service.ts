@@ -1,6 +1,7 @@
 import { DomainError, tryParseGlobalId, type RequestContext } from '#kit';
 import { StockLevel } from '../entities/stock-level.entity.ts';
 import type { AdjustmentReason } from '../entities/stock-movement.entity.ts';
+import { StockEvent } from './stock-reservation.service.ts';
 
 /** Larger single changes are almost certainly typos (an extra zero or three), not deliveries. */
 export const MAX_ADJUSTMENT = 1_000_000;
@@ -49,7 +50,7 @@ export async function adjustQuantity(ctx: RequestContext, input: AdjustQuantityI
   if (note !== null && note.length > MAX_NOTE_LENGTH) {
     throw new DomainError(AdjustmentErrorCode.INVALID, `The note must be at most ${MAX_NOTE_LENGTH} characters.`, ['input', 'note']);
   }
-  return ctx.transaction(async ({ em: tx }) => {
+  return ctx.transaction(async ({ em: tx, emit }) => {
     const [known] = await tx.execute<{ location_active: boolean | null; item_known: boolean }[]>(
       `select (select active from location where id = ?) as location_active,
               exists (select 1 from inventory_item where variant_id = ?) as item_known`,
@@ -97,6 +98,8 @@ export async function adjustQuantity(ctx: RequestContext, input: AdjustQuantityI
        values (?, ?, ?, ?, ?, ?, ?)`,
       [variantId, locationId, delta, input.reason, note, ctx.viewer.customerId, level.onHand],
     );
+    // What the storefront may show changed: caches of this variant's stock (the gateway's) learn of it.
+    await emit(StockEvent.ADJUSTED, { reason: input.reason, lines: [{ variantId, locationId, delta, onHandAfter: level.onHand }] });
     return level;
   });
 }

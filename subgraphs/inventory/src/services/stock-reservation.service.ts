@@ -9,6 +9,8 @@ export const StockEvent = {
   RESERVED: 'inventory.stock.reserved',
   COMMITTED: 'inventory.stock.committed',
   RELEASED: 'inventory.stock.released',
+  /** A staff adjustment (inventoryAdjustQuantity). */
+  ADJUSTED: 'inventory.stock.adjusted',
   /** Sold units put back: a paid order cancelled, or a return received (services/restock.service.ts). */
   RESTOCKED: 'inventory.stock.restocked',
 } as const;
