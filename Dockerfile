@@ -1,3 +1,12 @@
+# The storefront and POS builds (Vite is a dev dependency): built in a stage of their own, only dist/ kept.
+FROM node:24-bookworm-slim AS apps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY clients ./clients
+COPY scripts/build.ts ./scripts/build.ts
+RUN node scripts/build.ts
+
 # One image for every service: the command picks which one runs (see docker-compose.yml).
 FROM node:24-bookworm-slim
 WORKDIR /app
@@ -11,6 +20,10 @@ COPY schema ./schema
 COPY scripts ./scripts
 # The local Stripe stand-in, for `docker compose up` without a Stripe key (it refuses NODE_ENV=production).
 COPY stripe-local ./stripe-local
+# The gateway serves these at / and /pos/ (APPS_DIR).
+COPY --from=apps /app/clients/web/dist ./apps/web
+COPY --from=apps /app/clients/pos/dist ./apps/pos
+ENV APPS_DIR=/app/apps
 # The explorer's browser assets (GraphiQL, bundled by esbuild), built once here rather than at the gateway's start.
 RUN node gateway/src/explorer/build.ts
 USER node

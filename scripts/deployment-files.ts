@@ -145,6 +145,10 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
       REDIS_URL: `redis://${REDIS.service}:${REDIS.port}`,
       EVENTS_DATABASE_URL: `postgres://${GATEWAY_ROLE}:${passwordOf(GATEWAY)}@postgres:5432/${DATABASE}`,
       EVENTS_ROLE,
+      // The storefront's card form: Stripe's Payment Element with a publishable key, else test cards
+      // confirmed through stripe-local (unless the host empties STRIPE_API_URL for real Stripe).
+      STRIPE_PUBLISHABLE_KEY: '${STRIPE_PUBLISHABLE_KEY:-}',
+      PAYMENTS_LOCAL_URL: stripeDefaults.STRIPE_API_URL!,
     },
     secrets: keysFor(GATEWAY, principals),
     depends_on: { ...Object.fromEntries(subgraphs.map((s) => [s.name, { condition: 'service_healthy' }])), [REDIS.service]: { condition: 'service_healthy' } },

@@ -16,6 +16,7 @@ import { loadDevConfig, type DevConfig } from './dev-config.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { Supervisor } from './supervisor.ts';
 import { loadManifests } from '../gateway/src/safelist/manifest.ts';
+import { APPS, buildApps, buildIsStale } from './build.ts';
 
 const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
@@ -61,8 +62,12 @@ async function main() {
   });
 
   const gatewayPort = Number(process.env.PORT ?? 4000);
-  const payments = stripe
-    ? { env: pickEnv(STRIPE_VARIABLES), banner: stripe.apiUrl ? `the Stripe-compatible API at ${stripe.apiUrl} (STRIPE_API_URL)` : 'Stripe test mode (STRIPE_SECRET_KEY)' }
+  const payments: { env: Record<string, string>; banner: string; localUrl?: string } = stripe
+    ? {
+        env: pickEnv(STRIPE_VARIABLES),
+        banner: stripe.apiUrl ? `the Stripe-compatible API at ${stripe.apiUrl} (STRIPE_API_URL)` : 'Stripe test mode (STRIPE_SECRET_KEY)',
+        ...(stripe.apiUrl ? { localUrl: stripe.apiUrl } : {}),
+      }
     : await startStripeLocal(config, gatewayPort);
   // Development mail (e.g. shipping's notifications) is written there as .eml files.
   const mailDir = resolve(root, process.env.MAIL_DIR ?? resolve(dataDir, 'mail'));
@@ -90,11 +95,19 @@ async function main() {
     ),
   );
 
+  // The storefront and POS pages the gateway serves: built now when missing or older than their sources.
+  const stale = APPS.filter((app) => buildIsStale(app.name)).map((app) => app.name);
+  if (stale.length > 0) {
+    log.info({ apps: stale }, 'building the apps (npm run build)');
+    await buildApps(stale);
+  }
   await supervisor.start({
     name: 'gateway',
     args: [resolve(root, 'gateway', 'src', 'main.ts')],
     env: {
       ...shared,
+      // The storefront's test-card form confirms through the gateway, which forwards to this server.
+      ...(payments.localUrl && !process.env.STRIPE_PUBLISHABLE_KEY ? { PAYMENTS_LOCAL_URL: payments.localUrl } : {}),
       PORT: String(gatewayPort),
       HOST: process.env.HOST ?? host,
       // The response cache learns of catalog and stock changes from the event queue (README: Caching).
@@ -110,6 +123,7 @@ async function main() {
     [
       '',
       `  supergraph-commerce is ready: ${endpoint}`,
+      `  storefront: http://localhost:${gatewayPort}/   POS: http://localhost:${gatewayPort}/pos/`,
       `  explorer (GraphiQL, schema docs): http://localhost:${gatewayPort}/explorer`,
       `  subgraphs: ${subgraphs.map((s) => `${s.name} ${subgraphUrls[`${s.name.toUpperCase()}_URL`]}`).join(', ')}`,
       `  staff login (development): ${config.SEED_STAFF_EMAIL} / ${config.SEED_STAFF_PASSWORD}`,
@@ -191,6 +205,7 @@ async function startProduction() {
     [
       '',
       `  supergraph-commerce is ready (production): ${endpoint}`,
+      `  storefront: http://localhost:${gatewayPort}/   POS: http://localhost:${gatewayPort}/pos/   (the builds of \`npm run build\`)`,
       `  subgraphs: ${subgraphs.map((s) => `${s.name} ${subgraphUrls[`${s.name.toUpperCase()}_URL`]}`).join(', ')}`,
       `  persisted operations only: ${[...manifests].map(([client, operations]) => `${client} (${operations.size})`).join(', ')} from ${persistedDir}; partners with an X-API-Key may send documents`,
       `  payments: Stripe (STRIPE_SECRET_KEY)`,
@@ -205,7 +220,7 @@ async function startProduction() {
  * config. It delivers webhooks to the gateway's /webhooks/stripe, as Stripe would to the public URL, so a
  * delivery takes the whole path (gateway, then orders, which verifies the signature).
  */
-async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise<{ env: Record<string, string>; banner: string }> {
+async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise<{ env: Record<string, string>; banner: string; localUrl: string }> {
   const port = Number(process.env.STRIPE_LOCAL_PORT ?? 12111);
   const url = `http://${host}:${port}`;
   const webhookUrl = `http://${host}:${gatewayPort}/webhooks/stripe`;
@@ -224,6 +239,7 @@ async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise
   return {
     env: { STRIPE_SECRET_KEY: config.STRIPE_LOCAL_SECRET_KEY, STRIPE_WEBHOOK_SECRET: config.STRIPE_LOCAL_WEBHOOK_SECRET, STRIPE_API_URL: url },
     banner: `local Stripe-compatible server ${url}, webhooks to ${webhookUrl} (no STRIPE_SECRET_KEY; see stripe-local/README.md)`,
+    localUrl: url,
   };
 }
 

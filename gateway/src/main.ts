@@ -4,6 +4,7 @@ import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 import { loadManifests } from './safelist/index.ts';
 import { readResponseCacheConfig } from './cache/index.ts';
+import { readAppsConfig } from './apps/config.ts';
 
 const log = createLogger('gateway');
 try {
@@ -23,6 +24,8 @@ try {
     safelist: { manifests, enforce: isProduction() },
     // RESPONSE_CACHE, REDIS_URL, RESPONSE_CACHE_MEMORY_MB; EVENTS_DATABASE_URL or DATABASE_URL, EVENTS_ROLE.
     responseCache: readResponseCacheConfig(process.env),
+    // The storefront at / and POS at /pos/ (`npm run build`); APPS_DIR, STRIPE_PUBLISHABLE_KEY, PAYMENTS_LOCAL_URL.
+    apps: readAppsConfig(process.env),
     ...(process.env.METRICS_INTERVAL_SECONDS ? { metricsIntervalMs: Number(process.env.METRICS_INTERVAL_SECONDS) * 1000 } : {}),
   });
   const url = await server.listen(portFor('gateway', 4000), process.env.HOST ?? '127.0.0.1');

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -13,6 +13,7 @@ import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptio
 import { createHardening, type HardeningOverrides } from './hardening/index.ts';
 import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
 import { createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
+import { createApps, type AppMount, type PaymentsMode } from './apps/index.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
@@ -40,6 +41,11 @@ export interface GatewayOptions {
    * environment with readResponseCacheConfig). Without it, none; Cache-Control and ETag apply either way.
    */
   responseCache?: ResponseCacheOptions;
+  /**
+   * The storefront and POS builds served from this origin (apps/index.ts), and how their pages take a card.
+   * main.ts serves clients/web/dist at `/` and clients/pos/dist at `/pos/`; without this, none.
+   */
+  apps?: { mounts: AppMount[]; payments: PaymentsMode };
 }
 
 export interface GatewayServer {
@@ -97,6 +103,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const admitPartnerKey = partnerKeyAdmission(partnerKeys, log);
   // GraphiQL at /explorer and the public schema at /schema.graphql (explorer/index.ts); follows the loaded schema.
   const explorer = createExplorer({ gateway, log, onRequest: hardening.http.onRequest });
+  const apps = options.apps ? createApps({ apps: options.apps.mounts, payments: options.apps.payments, log, onRequest: hardening.http.onRequest }) : undefined;
+  const withApps = (listener: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) => (apps ? apps.wrap(listener) : listener);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Depth, cost, alias, directive and token limits, batching off, introspection gated per request.
@@ -121,7 +129,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
 
   httpServer.on(
     'request',
-    explorer.wrap(createRequestListener(apollo, {
+    withApps(explorer.wrap(createRequestListener(apollo, {
       ...hardening.http,
       // After the rate limits: a request with `X-API-Key` goes on only when the key is valid (partners/guard.ts).
       admit: async (req, res) => (await hardening.http.admit(req, res)) && (await admitPartnerKey(req, res)),
@@ -144,7 +152,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         requestId,
         log: log.child({ requestId }),
       }),
-    })),
+    }))),
   );
 
   return {

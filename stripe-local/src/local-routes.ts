@@ -10,6 +10,9 @@
  *                                             default), then deliver payment_intent.succeeded
  *   POST /_local/payment_intents/:id/fail     confirm with a declining card (pm_card_chargeDeclined by
  *                                             default), then deliver payment_intent.payment_failed
+ *   POST /_local/payment_intents/:id/confirm  ?client_secret=&payment_method=: what Stripe.js does in a
+ *                                             shopper's browser (the gateway's test-card form forwards it):
+ *                                             the secret must match, any test card, either outcome
  *   GET  /health/live, /health/ready          for the process supervisor
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -66,6 +69,15 @@ export function localRoutes(context: { account: LocalAccount; webhooks: WebhookS
       const event = account.event(match[1]!);
       if (!webhooks.url) throw invalidRequest('No webhook URL is configured: start stripe-local with webhookUrl, or call setWebhookUrl().');
       return send(res, 200, json(await webhooks.deliver(event)));
+    }
+    if (method === 'POST' && (match = /^\/_local\/payment_intents\/([\w]+)\/confirm$/.exec(path))) {
+      const intent = account.paymentIntent(match[1]!);
+      if (url.searchParams.get('client_secret') !== intent.client_secret) {
+        throw invalidRequest('The client_secret does not match this PaymentIntent.', { param: 'client_secret' });
+      }
+      const paymentMethod = url.searchParams.get('payment_method') ?? '';
+      const outcome = TEST_CARDS[paymentMethod]?.decline ? 'fail' : 'succeed';
+      return send(res, 200, json(await confirmAndDeliver(match[1]!, paymentMethod, outcome, requestId)));
     }
     if (method === 'POST' && (match = /^\/_local\/payment_intents\/([\w]+)\/(succeed|fail)$/.exec(path))) {
       const outcome = match[2] as 'succeed' | 'fail';

@@ -16,6 +16,8 @@ export interface TestSupergraph {
   /** Where each subgraph listens, by name (a test that restarts one may point the others at it). */
   urls: Record<string, string>;
   subgraphs: Record<string, TestSubgraph>;
+  /** The composed supergraph SDL (a second gateway, e.g. a production one, may serve it too). */
+  supergraph: string;
   /** Sends an operation to the gateway over HTTP, with `token` as the Bearer token when given. */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     databaseUrl,
     urls,
     subgraphs: byName,
+    supergraph,
     request: (query, variables, token) => postGraphQL(url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
     async close() {
       await gateway.close();
