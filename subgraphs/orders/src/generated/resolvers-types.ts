@@ -607,6 +607,8 @@ export type Query = {
   __typename?: 'Query';
   /** An order by its id; only the customer who placed it and staff see it. Null when there is no such order or it is someone else's. */
   order?: Maybe<Order>;
+  /** An order by its number (the one the confirmation email and receipt show, e.g. 1042); only the customer who placed it and staff see it. Null when there is no such order or it is someone else's. */
+  orderByNumber?: Maybe<Order>;
   /** What shipping needs to ship an order (the shipping service only). Null for an unknown order. */
   orderFulfilment?: Maybe<OrderFulfilment>;
   /** Every order, newest first, for staff; optionally only those in one status. */
@@ -616,6 +618,11 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderByNumberArgs = {
+  number: Scalars['Int']['input'];
 };
 
 
@@ -1098,6 +1105,7 @@ export type ProductVariantResolvers<ContextType = OrdersContext, ParentType exte
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderByNumber?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByNumberArgs, 'number'>>;
   orderFulfilment?: Resolver<Maybe<ResolversTypes['OrderFulfilment']>, ParentType, ContextType, RequireFields<QueryOrderFulfilmentArgs, 'orderId'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
 }>;

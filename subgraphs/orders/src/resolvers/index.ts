@@ -2,13 +2,14 @@ import { DateTimeScalar as DateTime, money, mutationPayload, parseGlobalId, toGl
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { checkoutComplete } from '../services/checkout.service.ts';
 import { orderFulfilment } from '../services/fulfilment.service.ts';
-import { allOrders, ordersOf, seesOrdersOf, visibleOrder } from '../services/order-read.service.ts';
+import { allOrders, ordersOf, seesOrdersOf, visibleOrder, visibleOrderByNumber } from '../services/order-read.service.ts';
 import { orderMutations } from './order-mutations.ts';
 
 export const resolvers: Resolvers = {
   DateTime,
   Query: {
     order: (_root, { id }, ctx) => visibleOrder(ctx, parseGlobalId(id, 'Order')),
+    orderByNumber: (_root, { number }, ctx) => visibleOrderByNumber(ctx, number),
     orders: (_root, { first, after, status }, ctx) => allOrders(ctx, first, after, status ?? null),
     orderFulfilment: (_root, { orderId }, ctx) => orderFulfilment(ctx, orderId),
   },

@@ -16,6 +16,15 @@ export async function visibleOrder(ctx: Ctx, orderId: string): Promise<Order | n
   return order && seesOrdersOf(ctx.viewer, order.customerId ?? null) ? order : null;
 }
 
+/** An order by its number, if the viewer may see it (a till finds an online order from its confirmation). */
+export async function visibleOrderByNumber(ctx: Ctx, number: number): Promise<Order | null> {
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  const order = await ctx.em.findOne(Order, { number });
+  if (!order || !seesOrdersOf(ctx.viewer, order.customerId ?? null)) return null;
+  ctx.loaders.orderById.prime(order.id, order);
+  return order;
+}
+
 /** A customer's orders, newest first. */
 export function ordersOf(ctx: Ctx, customerId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Order>> {
   return pageOrders(ctx, { customerId }, first, after);
