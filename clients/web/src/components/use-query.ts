@@ -1,0 +1,33 @@
+/**
+ * Runs a persisted query for a page and re-runs it when its variables change. A stale answer (the
+ * shopper moved on before it arrived) is dropped.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError } from '../api.ts';
+
+export interface QueryState<R> {
+  data: R | null;
+  error: string | null;
+  loading: boolean;
+  reload(): void;
+}
+
+export function useQuery<R, V>(document: TypedDocumentNode<R, V>, variables: V, options: { skip?: boolean } = {}): QueryState<R> {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<{ data: R | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: !options.skip });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (options.skip) return;
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true, error: null }));
+    api.query(document, variables).then(
+      (data) => current && setState({ data, error: null, loading: false }),
+      (error: unknown) => current && setState((previous) => ({ ...previous, error: describeError(error), loading: false })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, generation, options.skip]);
+  return { ...state, reload: () => setGeneration((value) => value + 1) };
+}
