@@ -145,6 +145,13 @@ describe('npm start', () => {
     const stripeLocal = `http://127.0.0.1:${ports.STRIPE_LOCAL_PORT}`;
     expect(output).toContain(`payments: local Stripe-compatible server ${stripeLocal}, webhooks to http://127.0.0.1:${ports.PORT}/webhooks/stripe`);
     expect(output).toContain(`mail (development): ${join(dataDir, 'mail')}`);
+    // The storefront and the till, from the gateway's origin, with the offline card form configured.
+    expect(output).toContain(`storefront: http://localhost:${ports.PORT}/   POS: http://localhost:${ports.PORT}/pos/`);
+    for (const page of ['/', '/pos/']) {
+      const html = await (await fetch(`http://127.0.0.1:${ports.PORT}${page}`)).text();
+      expect(html, page).toContain('<meta name="sgc-payments" content="{&quot;mode&quot;:&quot;local&quot;}" />');
+      expect(html, page).toMatch(new RegExp(`src="${page}assets/[\\w-]+\\.js"`));
+    }
     const devConfig = JSON.parse(await readFile(join(dataDir, 'dev-config.json'), 'utf8'));
     expect(devConfig.STRIPE_LOCAL_SECRET_KEY).toMatch(/^sk_test_\w+$/);
     expect(devConfig.STRIPE_LOCAL_WEBHOOK_SECRET).toMatch(/^whsec_\w+$/);
