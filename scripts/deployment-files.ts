@@ -4,6 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { GATEWAY, type SubgraphDefinition } from '#kit';
+import { MALLOC_SETTINGS, NODE_MEMORY_OPTIONS } from './process-memory.ts';
 
 const DATABASE = 'commerce';
 const EVENTS_ROLE = 'commerce_events';
@@ -14,6 +15,8 @@ const healthcheck = (port: number) => ({
   test: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${port}/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`],
   interval: '5s',
 });
+/** What `npm start` gives each process too (scripts/process-memory.ts: why); an operator's override file may replace them. */
+const memorySettings = { NODE_OPTIONS: NODE_MEMORY_OPTIONS.join(' '), ...MALLOC_SETTINGS };
 const databaseUrl = (name: string) => `postgres://${roleOf(name)}:${passwordOf(name)}@postgres:5432/${DATABASE}`;
 /**
  * The gateway's shared response cache (gateway/src/cache/) and rate-limit counters. Only a cache: nothing is
@@ -92,6 +95,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
         DATABASE_URL: databaseUrl(subgraph.name),
         EVENTS_ROLE,
         KEYS_DIR: '/run/secrets',
+        ...memorySettings,
         ...environmentOf(subgraph),
         ...Object.fromEntries((subgraph.calls ?? []).map((name) => {
           const callee = subgraphs.find((s) => s.name === name);
@@ -140,6 +144,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
     environment: {
       PORT: '4000',
       KEYS_DIR: '/run/secrets',
+      ...memorySettings,
       ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, urlOf(s)])),
       // The response cache and rate limits, shared by replicas; invalidation events from the queue's database.
       REDIS_URL: `redis://${REDIS.service}:${REDIS.port}`,

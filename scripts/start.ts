@@ -14,7 +14,7 @@ import { readStripeConfig } from '#kit/payments/stripe-client.ts';
 import { subgraphs } from '../subgraphs/index.ts';
 import { loadDevConfig, type DevConfig } from './dev-config.ts';
 import { prepareDatabase } from './prepare-database.ts';
-import { Supervisor } from './supervisor.ts';
+import { serviceArgs, Supervisor } from './supervisor.ts';
 import { loadManifests } from '../gateway/src/safelist/manifest.ts';
 import { APPS, buildApps, buildIsStale } from './build.ts';
 
@@ -80,7 +80,7 @@ async function main() {
     subgraphs.map((subgraph) =>
       supervisor.start({
         name: subgraph.name,
-        args: [resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')],
+        args: serviceArgs(subgraph.name, resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')),
         env: {
           ...shared,
           DATABASE_URL: urlFor(subgraph.name),
@@ -103,7 +103,7 @@ async function main() {
   }
   await supervisor.start({
     name: 'gateway',
-    args: [resolve(root, 'gateway', 'src', 'main.ts')],
+    args: serviceArgs('gateway', resolve(root, 'gateway', 'src', 'main.ts')),
     env: {
       ...shared,
       // The storefront's test-card form confirms through the gateway, which forwards to this server.
@@ -180,7 +180,7 @@ async function startProduction() {
     subgraphs.map((subgraph) =>
       supervisor.start({
         name: subgraph.name,
-        args: [resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')],
+        args: serviceArgs(subgraph.name, resolve(root, 'subgraphs', subgraph.name, 'src', 'main.ts')),
         env: {
           ...shared,
           DATABASE_URL: urlFor(subgraph.name),
@@ -194,7 +194,7 @@ async function startProduction() {
   );
   await supervisor.start({
     name: 'gateway',
-    args: [resolve(root, 'gateway', 'src', 'main.ts')],
+    args: serviceArgs('gateway', resolve(root, 'gateway', 'src', 'main.ts')),
     env: { ...shared, PORT: String(gatewayPort), HOST: process.env.HOST ?? host },
     readyUrl: `http://${host}:${gatewayPort}/health/ready`,
   });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { Logger } from '#kit';
+import { withMemorySettings } from './process-memory.ts';
 
 export interface ProcessSpec {
   name: string;
@@ -8,6 +10,18 @@ export interface ProcessSpec {
   env: NodeJS.ProcessEnv;
   /** Polled after (re)start; the process counts as up once it answers 200. */
   readyUrl: string;
+}
+
+/**
+ * A service's arguments to Node: its main.ts, or, when `<NAME>_WORKERS` (else WEB_CONCURRENCY) asks for more
+ * than one process, that many of it sharing its port under workers.ts. One by default: on a small machine
+ * the services already share the cores between them (README, "Ports").
+ */
+export function serviceArgs(name: string, script: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env[`${name.toUpperCase()}_WORKERS`] || env.WEB_CONCURRENCY || '1';
+  const workers = Number(raw);
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new Error(`${name.toUpperCase()}_WORKERS (or WEB_CONCURRENCY) must be a whole number of at least 1, not "${raw}"`);
+  return workers === 1 ? [script] : [resolve(import.meta.dirname, 'workers.ts'), String(workers), script];
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -46,7 +60,8 @@ export class Supervisor {
     const startedAt = Date.now();
     // Detached: a terminal's Ctrl-C reaches the runner alone, which then stops the processes in order. The
     // IPC channel tells a process when the runner is gone (see stopOnSignals), even after a SIGKILL.
-    const child = spawn(process.execPath, spec.args, { env: spec.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+    // With the memory settings (process-memory.ts): Node's defaults let each process keep 2-3 times the memory it uses.
+    const child = spawn(process.execPath, spec.args, { env: withMemorySettings(spec.env), stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     this.children.set(spec.name, child);
     child.on('exit', (code, signal) => {
       this.children.delete(spec.name);

@@ -12,6 +12,7 @@ import { createExplorer } from './explorer/index.ts';
 import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptions } from './safelist/index.ts';
 import { createHardening, type HardeningOverrides } from './hardening/index.ts';
 import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
+import { warmQueryPlans } from './warmup.ts';
 import { createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 import { createApps, type AppMount, type PaymentsMode } from './apps/index.ts';
 
@@ -82,6 +83,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     typeof options.supergraph === 'string'
       ? new ApolloGateway({ ...common, supergraphSdl: options.supergraph })
       : new ApolloGateway({ ...common, supergraphSdl: options.supergraph });
+  // Every persisted operation planned when a supergraph loads, before the gateway reports ready (warmup.ts).
+  warmQueryPlans(gateway, safelist.manifests, log);
   // Each subgraph's URL as the gateway sends it GraphQL: the override, else the supergraph's (join__Graph),
   // following every supergraph the gateway loads. Webhooks go to a sibling of that URL.
   let composedUrls = new Map<string, string>();

@@ -24,13 +24,16 @@ export interface Commerce {
 export const SECRET_KEY = 'sk_test_commerce_flows';
 export const WEBHOOK_SECRET = 'whsec_commerce_flows';
 
-/** Starts it all; `webhookUrl` `gateway` points stripe-local's deliveries at the gateway's origin instead of orders. */
-export async function startCommerce(options: { webhookUrl?: 'orders' | 'gateway' } = {}): Promise<Commerce> {
+/**
+ * Starts it all; `webhookUrl` `gateway` points stripe-local's deliveries at the gateway's origin instead of
+ * orders; `databaseUrl` is a database of the caller's instead of a fresh one on the run's server.
+ */
+export async function startCommerce(options: { webhookUrl?: 'orders' | 'gateway'; databaseUrl?: string } = {}): Promise<Commerce> {
   const local = await startStripeLocal({ webhookSecret: WEBHOOK_SECRET });
   process.env.STRIPE_SECRET_KEY = SECRET_KEY;
   process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
   process.env.STRIPE_API_URL = local.url;
-  const system = await startTestSupergraph({ seed: 'small' });
+  const system = await startTestSupergraph({ seed: 'small', ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const webhookUrl =
     options.webhookUrl === 'gateway'
       ? `${new URL(system.url).origin}/webhooks/stripe`

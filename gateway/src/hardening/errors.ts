@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '#kit';
-import { isSubgraphTimeout, SERVICE_TIMEOUT } from './subgraph-fetch.ts';
+import { isSubgraphTimeout, isSubgraphUnavailable, SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from './subgraph-fetch.ts';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -15,7 +15,8 @@ const SUGGESTION = / ?Did you mean .+?\?$/s;
 
 /**
  * Wraps the kit's masker (which decides what may reach a client at all): a subgraph that timed out becomes
- * SERVICE_TIMEOUT (logged with its URL, shown without); then only `message`, `locations`, `path` and the
+ * SERVICE_TIMEOUT, one that could not be reached (down, restarting) SERVICE_UNAVAILABLE (logged with its URL,
+ * shown without), so a client knows to retry; then only `message`, `locations`, `path` and the
  * allowed extensions pass; in production "Did you mean …?" suggestions are cut from messages, so the
  * schema cannot be guessed field by field when introspection is closed.
  */
@@ -26,6 +27,10 @@ export function hardenFormatError(base: FormatError, options: { log: Logger; pro
     if (isSubgraphTimeout(error)) {
       log.warn({ err: error, path: formatted.path }, 'subgraph did not answer in time');
       return { message: 'A service did not answer in time; try again.', ...where, extensions: { code: SERVICE_TIMEOUT } };
+    }
+    if (isSubgraphUnavailable(error)) {
+      log.warn({ err: error, path: formatted.path }, 'subgraph unreachable');
+      return { message: 'A service is unavailable right now; try again.', ...where, extensions: { code: SERVICE_UNAVAILABLE } };
     }
     const masked = base(formatted, error);
     const extensions = Object.fromEntries(Object.entries(masked.extensions ?? {}).filter(([key]) => CLIENT_ERROR_EXTENSIONS.has(key)));

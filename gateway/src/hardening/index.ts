@@ -14,7 +14,7 @@ export { CLIENT_ERROR_EXTENSIONS } from './errors.ts';
 export { API_CSP, PAGE_CSP, contentSecurityPolicy, securityHeaders, applySecurityHeaders, type CspDirectives } from './headers.ts';
 export { isIntrospectionAllowed, INTROSPECTION_REFUSED_MESSAGE } from './operation-limits.ts';
 export { RATE_LIMITED } from './rate-limit.ts';
-export { SERVICE_TIMEOUT } from './subgraph-fetch.ts';
+export { SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from './subgraph-fetch.ts';
 
 /** Settings that replace the environment's (tests; an embedding): any part of HardeningConfig. */
 export interface HardeningOverrides {

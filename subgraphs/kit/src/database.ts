@@ -3,6 +3,7 @@ import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresq
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { releaseDroppedConnections } from './dropped-connections.ts';
 import { kitMigrations } from './events/migration.ts';
 
 /** A migration class, as MikroORM's Migrator takes it; each subgraph lists its own in `migrations/index.ts`. */
@@ -69,7 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool: { min: 0, max: poolSize },
     // Unqualified SQL (migrations, raw queries) resolves in the subgraph's own schema, and only there;
     // set as a startup parameter, it costs no extra round trip per connection.
-    driverOptions: { options: `-c search_path=${schema}` },
+    driverOptions: { options: `-c search_path=${schema}`, onPoolCreated: releaseDroppedConnections },
     // The identity map must never be shared between requests: every request forks.
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

@@ -135,6 +135,15 @@ export function createErrorMasker(log: Logger, options: { trustCodes?: ReadonlyS
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isUnavailable(error)) {
+      log.warn({ err: original, path: formatted.path }, 'a dependency is unavailable');
+      return {
+        message: 'The service is unavailable right now; try again.',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: SERVICE_UNAVAILABLE },
+      };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
       message: 'Unexpected error',
@@ -145,8 +154,40 @@ export function createErrorMasker(log: Logger, options: { trustCodes?: ReadonlyS
   };
 }
 
+/**
+ * The code a client sees when a service cannot do its work right now (its database, or a service it
+ * calls, is unreachable or restarting): nothing was wrong with the request, so the client may retry.
+ */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
 /** Codes subgraphs send that the gateway relays as they are. */
-export const RELAYED_CODES: ReadonlySet<string> = new Set([...Object.values(ClientErrorCode), ...REQUEST_ERROR_CODES]);
+export const RELAYED_CODES: ReadonlySet<string> = new Set([...Object.values(ClientErrorCode), ...REQUEST_ERROR_CODES, SERVICE_UNAVAILABLE]);
+
+/** SQLSTATE classes and codes of a lost or refused connection: 08 (connection exception), 57P01-57P03 (shutdown, starting up). */
+const CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What `pg` says when a connection drops or cannot be had, without a code. */
+const CONNECTION_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed/i;
+
+/**
+ * Whether an error means a dependency is out of reach rather than a bug: the database refused or dropped the
+ * connection (a restart, a failover), or a service this one called was unreachable or itself unavailable.
+ * Followed through `cause` and `originalError`, as drivers and the ORM wrap it.
+ */
+export function isUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Object && depth < 6; depth++) {
+    const { code, name, message, failure } = current as { code?: unknown; name?: unknown; message?: unknown; failure?: unknown };
+    if (name === 'ServiceCallError') return failure === 'UNAVAILABLE' || failure === 'TIMEOUT';
+    if (name === 'ConnectionException') return true;
+    if (typeof code === 'string' && (CONNECTION_SQLSTATE.test(code) || CONNECTION_ERRNO.has(code))) return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) return true;
+    const next: unknown = (current as { cause?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+    // An AggregateError (every address of a host refused) keeps its causes in `errors`.
+    current = next ?? (current as { errors?: unknown[] }).errors?.[0];
+  }
+  return false;
+}
 
 function httpStatusOf(error: unknown): number {
   const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;

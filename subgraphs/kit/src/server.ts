@@ -15,6 +15,7 @@ import { createRequestListener } from './http.ts';
 import { createIdentitySigner, createIdentityVerifier, IDENTITY_HEADER, type Viewer } from './identity.ts';
 import type { KeyRing } from './keys.ts';
 import { listen } from './lifecycle.ts';
+import { metricsRoutes } from './metrics.ts';
 import { applyPermissions } from './permissions.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { createServiceClients } from './service-client.ts';
@@ -122,6 +123,7 @@ export async function createSubgraphServer<TLoaders>(
   const listener = createRequestListener(apollo, {
     routes: {
       ...healthRoutes({ ready: () => db.ping(), isShuttingDown: () => shuttingDown }),
+      ...metricsRoutes({ httpServer, db }),
       ...definition.routes?.({ db, log, context: (viewer) => context(viewer ?? { role: 'service', customerId: null, service: definition.name }) }),
     },
     async context({ req, requestId }) {

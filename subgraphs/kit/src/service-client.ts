@@ -2,8 +2,11 @@ import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { IDENTITY_HEADER } from './identity.ts';
 
-/** Why a call to another subgraph failed; callers decide, and clients only ever see a masked error. */
-export type ServiceFailure = 'TIMEOUT' | 'UNAVAILABLE' | 'REFUSED' | 'REMOTE_ERROR' | 'BAD_RESPONSE';
+/**
+ * Why a call to another subgraph failed; callers decide, and clients only ever see a masked error:
+ * SERVICE_UNAVAILABLE for TIMEOUT and UNAVAILABLE (out of reach for now: retry), an internal error otherwise.
+ */
+export type ServiceFailure = 'TIMEOUT' | 'UNAVAILABLE' | 'NOT_CONFIGURED' | 'REFUSED' | 'REMOTE_ERROR' | 'BAD_RESPONSE';
 
 /**
  * A failed service call. A plain Error on purpose: the error masker shows clients only the kit's own
@@ -49,7 +52,7 @@ export function createServiceClients(options: ServiceClientOptions) {
 
   async function post<T>(service: string, requestId: string, document: string, variables: Record<string, unknown>): Promise<T> {
     const url = options.urlOf(service);
-    if (!url) throw new ServiceCallError(service, 'UNAVAILABLE', `no URL configured (set ${service.toUpperCase()}_URL)`);
+    if (!url) throw new ServiceCallError(service, 'NOT_CONFIGURED', `no URL configured (set ${service.toUpperCase()}_URL)`);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -75,6 +78,10 @@ export function createServiceClients(options: ServiceClientOptions) {
     const codes = (body.errors ?? []).map((error) => error.extensions?.code);
     if (response.status === 401 || response.status === 403 || codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN')) {
       throw new ServiceCallError(service, 'REFUSED', `refused the call (HTTP ${response.status})`);
+    }
+    if (codes.includes('SERVICE_UNAVAILABLE')) {
+      // The callee's own dependency (its database) is out of reach: this caller is unavailable too.
+      throw new ServiceCallError(service, 'UNAVAILABLE', `answered SERVICE_UNAVAILABLE (HTTP ${response.status})`);
     }
     if (body.errors?.length || !body.data) {
       // Kept for the logs only; the masker never shows it to a client.

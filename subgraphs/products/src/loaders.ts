@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Connection, LoaderScope } from '#kit';
 import { Category } from './entities/category.entity.ts';
-import { ProductVariant } from './entities/product-variant.entity.ts';
-import { Product } from './entities/product.entity.ts';
+import type { ProductVariant } from './entities/product-variant.entity.ts';
+import type { Product } from './entities/product.entity.ts';
+import { productsByIds, variantsByIds, variantsOfProducts } from './services/catalog-rows.ts';
 import { listProductsOfCategories } from './services/product-listing.service.ts';
 import type { ProductPage } from './services/product-page.ts';
 
@@ -29,19 +30,14 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T
   return ids.map((id) => found.get(id) ?? null);
 }
 
+/** Products and variants load as plain snapshots (services/catalog-rows.ts): requests only read them. */
 export function createLoaders({ em }: LoaderScope): ProductsLoaders {
-  const productById = new DataLoader<string, Product | null>(async (ids) =>
-    byId(ids, await em.find(Product, { id: { $in: [...ids] } })),
-  );
+  const productById = new DataLoader<string, Product | null>(async (ids) => byId(ids, await productsByIds(em, ids)));
   return {
     productById,
-    variantById: new DataLoader(async (ids) => byId(ids, await em.find(ProductVariant, { id: { $in: [...ids] } }))),
+    variantById: new DataLoader(async (ids) => byId(ids, await variantsByIds(em, ids))),
     variantsByProductId: new DataLoader(async (productIds) => {
-      const rows = await em.find(
-        ProductVariant,
-        { product: { $in: [...productIds] } },
-        { orderBy: { product: 'asc', position: 'asc' } },
-      );
+      const rows = await variantsOfProducts(em, productIds);
       const byProduct = new Map<string, ProductVariant[]>(productIds.map((id) => [id, []]));
       for (const row of rows) byProduct.get(row.product.id)?.push(row);
       return productIds.map((id) => byProduct.get(id)!);

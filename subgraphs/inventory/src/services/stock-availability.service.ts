@@ -1,11 +1,8 @@
-import type { Location } from '../entities/location.entity.ts';
 import type { StockLevel } from '../entities/stock-level.entity.ts';
 import type { InventoryLoaders } from '../loaders.ts';
+import type { StockAtLocation } from './stock-rows.ts';
 
-export interface StockAtLocation {
-  level: StockLevel;
-  location: Location;
-}
+export type { StockAtLocation } from './stock-rows.ts';
 
 /** Units of a stock level that can still be promised to a buyer. */
 export function availableUnits(level: Pick<StockLevel, 'onHand' | 'reserved'>): number {
@@ -22,24 +19,9 @@ export function quantityAvailableOnline(stock: readonly StockAtLocation[]): numb
 }
 
 /**
- * A variant's stock at each open location, by location name. Two batched loads (levels, then their
- * locations) however many variants a request asks about.
+ * A variant's stock at each open location, by location name. One batched statement (levels joined to
+ * their locations) however many variants a request asks about.
  */
-export async function stockAtActiveLocations(loaders: InventoryLoaders, variantId: string): Promise<StockAtLocation[]> {
-  const levels = await loaders.stockLevelsByVariantId.load(variantId);
-  if (levels.length === 0) return [];
-  const locations = await loaders.locationById.loadMany(levels.map((level) => level.locationId));
-  const stock: StockAtLocation[] = [];
-  levels.forEach((level, i) => {
-    const location = locations[i];
-    if (location instanceof Error) throw location;
-    if (location?.active) stock.push({ level, location });
-  });
-  return stock.sort(
-    (a, b) => compareText(a.location.name, b.location.name) || compareText(a.location.id, b.location.id),
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+export function stockAtActiveLocations(loaders: InventoryLoaders, variantId: string): Promise<StockAtLocation[]> {
+  return loaders.stockByVariantId.load(variantId);
 }

@@ -6,6 +6,7 @@ import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listCategories } from '../services/category-listing.service.ts';
 import { listProducts } from '../services/product-listing.service.ts';
 import { readHandleArgument, readProductPage } from '../services/product-page.ts';
+import { connectionNodesSelect } from './connection-selection.ts';
 
 /** `id` or `handle`, exactly one: anything else is ambiguous, so the client hears about it. */
 function readIdOrHandle(args: { id?: string | null; handle?: string | null }, type: string) {
@@ -18,12 +19,15 @@ function readIdOrHandle(args: { id?: string | null; handle?: string | null }, ty
 }
 
 export const Query: QueryResolvers = {
-  products: async (_, args, ctx) => {
+  products: async (_, args, ctx, info) => {
     const page = readProductPage(args);
     const categoryHandle = args.categoryHandle == null ? null : readHandleArgument(args.categoryHandle, 'categoryHandle');
-    const connection = await listProducts(ctx.em, page, { categoryHandle });
+    // A listing that shows variants gets them in the page's own statement.
+    const withVariants = connectionNodesSelect(info, 'variants');
+    const connection = await listProducts(ctx.em, page, { categoryHandle }, { withVariants });
     // Variants on this page ask for their product; it is already here.
     for (const product of connection.nodes) ctx.loaders.productById.prime(product.id, product);
+    for (const [productId, variants] of connection.variants ?? []) ctx.loaders.variantsByProductId.prime(productId, variants);
     return connection;
   },
   product: async (_, args, ctx) => {

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toConnection, type Connection } from '#kit';
-import { Product } from '../entities/product.entity.ts';
+import type { ProductVariant } from '../entities/product-variant.entity.ts';
+import type { Product } from '../entities/product.entity.ts';
+import { PRODUCT_COLUMNS, productFromRow, variantsFromJson } from './catalog-rows.ts';
 import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './product-page.ts';
 
 /**
@@ -9,9 +11,8 @@ import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './produc
  * literal rules. Values are never concatenated into the SQL here.
  */
 
-/** A product row as `em.map(Product, row)` takes it, from `product p`. */
-export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.price_min_minor, p.price_max_minor,
-  p.currency_code, p.status, p.created_at, p.updated_at`;
+// The writes select the same columns for `em.map(Product, row)`.
+export { PRODUCT_COLUMNS };
 
 interface PageRow extends Record<string, unknown> {
   sort_value: unknown;
@@ -54,10 +55,11 @@ function pageQuery(page: ProductPage, scope: Fragment | null): Fragment {
   };
 }
 
-function toProductConnection(em: EntityManager, page: ProductPage, rows: PageRow[]): Connection<Product> {
-  const items = rows.map(({ sort_value, category_id: _category, ...columns }) => {
-    const product = em.map(Product, columns);
-    return { product, value: cursorValueOf(page.order, sort_value, product.createdAt) };
+/** Rows become plain snapshots, not managed entities: a page is only serialised (catalog-rows.ts). */
+function toProductConnection(page: ProductPage, rows: PageRow[]): Connection<Product> {
+  const items = rows.map((row) => {
+    const product = productFromRow(row);
+    return { product, value: cursorValueOf(page.order, row.sort_value, product.createdAt) };
   });
   const connection = toConnection(
     items,
@@ -72,12 +74,34 @@ function toProductConnection(em: EntityManager, page: ProductPage, rows: PageRow
   };
 }
 
-/** One page of the whole catalog, or of one category named by handle. */
+/** A page of products and, when asked for, every variant of each (by product id, in position order). */
+export type ProductListing = Connection<Product> & { variants?: ReadonlyMap<string, ProductVariant[]> };
+
+/**
+ * The page's rows with each product's variants as a JSON array, in the same statement: a listing that
+ * shows variants then costs one statement instead of two. Computed over the page only (the outer query),
+ * so a search that sorts many matches does not aggregate variants for rows past the limit.
+ */
+function withVariants(inner: Fragment, page: ProductPage): Fragment {
+  const direction = page.descending ? 'desc' : 'asc';
+  return {
+    sql: `select x.*, (select json_agg(v order by v.position) from product_variant v where v.product_id = x.id) as variants
+      from (${inner.sql}) x
+      order by x.sort_value ${direction}, x.id ${direction}`,
+    params: inner.params,
+  };
+}
+
+/**
+ * One page of the whole catalog, or of one category named by handle; with `withVariants`, each product's
+ * variants too (the caller primes its loader with them).
+ */
 export async function listProducts(
   em: EntityManager,
   page: ProductPage,
   filter: { categoryHandle?: string | null } = {},
-): Promise<Connection<Product>> {
+  options: { withVariants?: boolean } = {},
+): Promise<ProductListing> {
   const scope =
     filter.categoryHandle == null
       ? null
@@ -86,9 +110,13 @@ export async function listProducts(
                  where pc.product_id = p.id and c.handle = ?)`,
           params: [filter.categoryHandle],
         };
-  const { sql, params } = pageQuery(page, scope);
+  const query = pageQuery(page, scope);
+  const { sql, params } = options.withVariants ? withVariants(query, page) : query;
   const rows = await em.execute<PageRow[]>(sql, params);
-  return toProductConnection(em, page, rows);
+  const connection = toProductConnection(page, rows);
+  if (!options.withVariants) return connection;
+  const variants = new Map(rows.map((row) => [row.id as string, variantsFromJson(row.variants)]));
+  return { ...connection, variants };
 }
 
 /**
@@ -110,5 +138,5 @@ export async function listProductsOfCategories(
   );
   const byCategory = new Map<string, PageRow[]>(categoryIds.map((id) => [id, []]));
   for (const row of rows) byCategory.get(row.category_id as string)?.push(row);
-  return new Map([...byCategory].map(([id, categoryRows]) => [id, toProductConnection(em, page, categoryRows)]));
+  return new Map([...byCategory].map(([id, categoryRows]) => [id, toProductConnection(page, categoryRows)]));
 }
