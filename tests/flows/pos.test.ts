@@ -11,7 +11,7 @@ let c: Commerce;
 let shopper: string;
 let store: { id: string; address: Record<string, string> };
 let warehouse: { id: string };
-/** Variants with at least ten units online (a till's cart is checked against online stock by cart). */
+/** Variants with at least ten units online (these carts have no `locationId`, so cart checks online stock). */
 let stocked: Commerce['variants'];
 
 beforeAll(async () => {

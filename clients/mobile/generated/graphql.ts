@@ -20,6 +20,14 @@ export type CartInput = {
   discountCodes?: Array<string> | null | undefined;
   /** Lines to add. */
   lines?: Array<CartLineInput> | null | undefined;
+  /**
+   * Staff only: ring the cart up at this store's till (a Location global id of an open STORE). The cart is then
+   * always a new one (never the caller's own open cart), and its lines are checked against that store's stock
+   * instead of online availability (`NOT_ENOUGH_STOCK` on the line's `quantity` beyond what the store can sell).
+   * Codes on `["input", "locationId"]`: `FORBIDDEN` (not staff), `INVALID` (malformed id, a warehouse, a closed
+   * store), `NOT_FOUND` (no such location); nothing is written then.
+   */
+  locationId?: string | null | undefined;
 };
 
 /** A variant and a quantity to add. */
@@ -322,7 +330,7 @@ export type CartSelectedShippingOptionUpdateMutationVariables = Exact<{
 
 export type CartSelectedShippingOptionUpdateMutation = { cartSelectedShippingOptionUpdate: { __typename: 'CartSelectedShippingOptionUpdatePayload', cart: { __typename: 'Cart', id: string, totalQuantity: number, lines: Array<{ __typename: 'CartLine', id: string, quantity: number, merchandise: { __typename: 'ProductVariant', id: string, title: string, product: { __typename: 'Product', id: string, title: string } }, cost: { __typename: 'CartLineCost', totalAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } } }>, warnings: Array<{ __typename: 'CartWarning', code: string, message: string, target: string }>, discountCodes: Array<{ __typename: 'CartDiscountCode', code: string, applicable: boolean }>, buyerIdentity: { __typename: 'CartBuyerIdentity', email: string | null }, shippingAddress: { __typename: 'CartAddress', address1: string, city: string, zip: string | null, countryCode: string } | null, shippingOptions: Array<{ __typename: 'ShippingOption', id: string, title: string, estimatedDays: number | null, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }>, selectedShippingOption: { __typename: 'ShippingOption', id: string } | null, cost: { __typename: 'CartCost', subtotalAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, discountAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, shippingAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, totalTaxAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, totalAmount: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } } } | null, userErrors: Array<{ __typename: 'UserError', field: Array<string> | null, message: string, code: string }> } };
 
-export type ProductTileFragment = { __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean }> } };
+export type ProductTileFragment = { __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean | null }> } };
 
 export type ProductListingQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -332,7 +340,7 @@ export type ProductListingQueryVariables = Exact<{
 }>;
 
 
-export type ProductListingQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type ProductListingQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean | null }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type ProductSearchQueryVariables = Exact<{
   query: string;
@@ -341,7 +349,7 @@ export type ProductSearchQueryVariables = Exact<{
 }>;
 
 
-export type ProductSearchQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type ProductSearchQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean | null }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type CategoryPageQueryVariables = Exact<{
   handle: string;
@@ -352,14 +360,14 @@ export type CategoryPageQueryVariables = Exact<{
 }>;
 
 
-export type CategoryPageQuery = { category: { __typename: 'Category', id: string, title: string, products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
+export type CategoryPageQuery = { category: { __typename: 'Category', id: string, title: string, products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, handle: string, title: string, priceRange: { __typename: 'ProductPriceRange', minVariantPrice: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, availableForSale: boolean | null }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type ProductPageQueryVariables = Exact<{
   handle: string;
 }>;
 
 
-export type ProductPageQuery = { product: { __typename: 'Product', id: string, handle: string, title: string, description: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, title: string, availableForSale: boolean, quantityAvailable: number, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }> }> } } | null };
+export type ProductPageQuery = { product: { __typename: 'Product', id: string, handle: string, title: string, description: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, title: string, availableForSale: boolean | null, quantityAvailable: number | null, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }> }> } } | null };
 
 export type CheckoutCompleteMutationVariables = Exact<{
   cartId: string;

@@ -20,6 +20,14 @@ export type CartInput = {
   discountCodes?: Array<string> | null | undefined;
   /** Lines to add. */
   lines?: Array<CartLineInput> | null | undefined;
+  /**
+   * Staff only: ring the cart up at this store's till (a Location global id of an open STORE). The cart is then
+   * always a new one (never the caller's own open cart), and its lines are checked against that store's stock
+   * instead of online availability (`NOT_ENOUGH_STOCK` on the line's `quantity` beyond what the store can sell).
+   * Codes on `["input", "locationId"]`: `FORBIDDEN` (not staff), `INVALID` (malformed id, a warehouse, a closed
+   * store), `NOT_FOUND` (no such location); nothing is written then.
+   */
+  locationId?: string | null | undefined;
 };
 
 /** A variant and a quantity to add. */
@@ -240,14 +248,14 @@ export type ProductLookupQueryVariables = Exact<{
 }>;
 
 
-export type ProductLookupQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, title: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, stockLevels: Array<{ __typename: 'StockLevel', available: number, location: { __typename: 'Location', id: string } }> }> } }> } };
+export type ProductLookupQuery = { products: { __typename: 'ProductConnection', nodes: Array<{ __typename: 'Product', id: string, title: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, stockLevels: Array<{ __typename: 'StockLevel', available: number, location: { __typename: 'Location', id: string } }> | null }> } }> } };
 
 export type ProductStockQueryVariables = Exact<{
   productId: string;
 }>;
 
 
-export type ProductStockQuery = { product: { __typename: 'Product', id: string, title: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, stockLevels: Array<{ __typename: 'StockLevel', id: string, onHand: number, reserved: number, available: number, updatedAt: string, location: { __typename: 'Location', id: string, name: string, kind: LocationKind } }> }> } } | null };
+export type ProductStockQuery = { product: { __typename: 'Product', id: string, title: string, variants: { __typename: 'ProductVariantConnection', nodes: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, stockLevels: Array<{ __typename: 'StockLevel', id: string, onHand: number, reserved: number, available: number, updatedAt: string, location: { __typename: 'Location', id: string, name: string, kind: LocationKind } }> | null }> } } | null };
 
 export type LocationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -262,7 +270,7 @@ export type VariantBySkuQueryVariables = Exact<{
 }>;
 
 
-export type VariantBySkuQuery = { productVariantBySku: { __typename: 'ProductVariant', id: string, sku: string, title: string, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, product: { __typename: 'Product', id: string, title: string }, stockLevels: Array<{ __typename: 'StockLevel', onHand: number, available: number, location: { __typename: 'Location', id: string, name: string } }> } | null };
+export type VariantBySkuQuery = { productVariantBySku: { __typename: 'ProductVariant', id: string, sku: string, title: string, price: { __typename: 'Money', amount: string, currencyCode: CurrencyCode }, product: { __typename: 'Product', id: string, title: string }, stockLevels: Array<{ __typename: 'StockLevel', onHand: number, available: number, location: { __typename: 'Location', id: string, name: string } }> | null } | null };
 
 export type PickupOrderDetailsFragment = { __typename: 'Order', id: string, number: number, status: OrderStatus, channel: OrderChannel, held: boolean, createdAt: string, location: { __typename: 'Location', id: string, name: string } | null, customer: { __typename: 'Customer', id: string, email: string, displayName: string } | null, lines: Array<{ __typename: 'OrderLine', id: string, title: string, quantity: number, shippedQuantity: number, merchandise: { __typename: 'ProductVariant', id: string, sku: string } }>, totals: { __typename: 'OrderTotals', total: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } }, payment: { __typename: 'OrderPayment', method: OrderPaymentMethod, captured: { __typename: 'Money', amount: string, currencyCode: CurrencyCode } } };
 

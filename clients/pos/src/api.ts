@@ -1,10 +1,10 @@
 /**
  * The till's two GraphQL clients, both on the pos client's persisted operations only.
- * - `staff` carries the clerk's token: log-in, locations, stock, the sale itself, pickups.
- * - `guest` carries none, for the cart. A signed-in caller's `cartCreate` answers that account's own open
- *   cart, so a clerk's token would put every terminal's sale in one shared cart, and a sale left half-built
- *   would reappear in the next. A guest cart is reached by its unguessable id alone, and
- *   `posCheckoutComplete` sells a guest cart as the API documents.
+ * - `staff` carries the clerk's token: log-in, locations, stock, creating the sale's cart (`cartCreate` with
+ *   the store's `locationId`, staff only: always a new till cart of nobody's, checked against the store's
+ *   stock), the sale itself, pickups.
+ * - `guest` carries none, for the cart's other changes and reads: a till cart, like a guest cart, is reached
+ *   by its unguessable id alone, and `posCheckoutComplete` sells it as the API documents.
  */
 import { createClient, GraphQLRequestError } from '../../app-kit/src/graphql.ts';
 import { loadSession } from './session.ts';

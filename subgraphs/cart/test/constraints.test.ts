@@ -22,6 +22,12 @@ const insertLine = (cartId: string, fields: { variantId?: string; quantity?: num
   );
 
 describe('the database refuses what the services refuse', () => {
+  it('a till cart (tied to a store) that belongs to a customer', async () => {
+    await expect(subgraph.sql('insert into cart (id, currency_code, location_id, customer_id) values (?, ?, ?, ?)',
+      [crypto.randomUUID(), 'USD', crypto.randomUUID(), crypto.randomUUID()])).rejects.toMatchObject({ code: '23514' });
+    await subgraph.sql('insert into cart (id, currency_code, location_id) values (?, ?, ?)', [crypto.randomUUID(), 'USD', crypto.randomUUID()]);
+  });
+
   it('quantities outside 1..999', async () => {
     const id = await newCart();
     for (const quantity of [0, -1, 1000]) await expect(insertLine(id, { quantity })).rejects.toMatchObject({ code: '23514' });

@@ -1,26 +1,48 @@
 import DataLoader from 'dataloader';
 import type { LoaderScope } from '#kit';
 import { Location } from './entities/location.entity.ts';
-import { StockLevel } from './entities/stock-level.entity.ts';
+import { availableAtLocationLoader } from './services/location-stock.service.ts';
+import { stockAtOpenLocations, type StockAtLocation } from './services/stock-rows.ts';
 
 export interface InventoryLoaders {
-  /** Every stock level of a variant, at any location; quantities, availability and POS views share it. */
-  stockLevelsByVariantId: DataLoader<string, StockLevel[]>;
+  /**
+   * A variant's stock at each open location, by location name then id; quantities, availability and POS
+   * views share it. Loading it also primes `locationById` with those locations.
+   */
+  stockByVariantId: DataLoader<string, StockAtLocation[]>;
   locationById: DataLoader<string, Location | null>;
+  /** Units sellable at one location, by `locationStockKey(location, variant)`: a till cart's stock (location-stock.service.ts). */
+  availableAtLocation: DataLoader<string, number>;
 }
 
 export function createLoaders({ em }: LoaderScope): InventoryLoaders {
+  const locationById = new DataLoader<string, Location | null>(async (ids) => {
+    const rows = await em.find(Location, { id: { $in: [...ids] } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
-    stockLevelsByVariantId: new DataLoader(async (variantIds) => {
-      const rows = await em.find(StockLevel, { variantId: { $in: [...variantIds] } });
-      const byVariant = new Map<string, StockLevel[]>(variantIds.map((id) => [id, []]));
-      for (const row of rows) byVariant.get(row.variantId)?.push(row);
-      return variantIds.map((id) => byVariant.get(id) ?? []);
+    stockByVariantId: new DataLoader(async (variantIds) => {
+      const rows = await stockAtOpenLocations(em, variantIds);
+      const byVariant = new Map<string, StockAtLocation[]>(variantIds.map((id) => [id, []]));
+      for (const row of rows) {
+        byVariant.get(row.level.variantId)?.push(row);
+        // A stock level's `location` field then costs no statement.
+        locationById.prime(row.location.id, row.location);
+      }
+      // Sorted once per variant here, not at each of the fields that read it.
+      for (const stock of byVariant.values()) stock.sort(byLocationName);
+      return variantIds.map((id) => byVariant.get(id)!);
     }),
-    locationById: new DataLoader(async (ids) => {
-      const rows = await em.find(Location, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    locationById,
+    availableAtLocation: availableAtLocationLoader(em),
   };
+}
+
+function byLocationName(a: StockAtLocation, b: StockAtLocation): number {
+  return compareText(a.location.name, b.location.name) || compareText(a.location.id, b.location.id);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -23,7 +23,7 @@ export const inventory = defineSubgraph<InventoryLoaders>({
   resolvers,
   // Reservations are the orders service's alone (checkout, payment, cancellation); never people's.
   permissions: {
-    Query: { locations: allow.anyone, location: allow.anyone, stockMovements: allow.staff },
+    Query: { locations: allow.anyone, location: allow.anyone, stockMovements: allow.staff, stockAtLocation: allow.services('cart') },
     Mutation: {
       inventoryAdjustQuantity: allow.staff,
       inventoryReserve: allow.services('orders'),

@@ -3,6 +3,7 @@ import type { ItemStock } from '../sale/stock.ts';
 
 export function StockNote({ stock, wanted = 0 }: { stock: ItemStock | undefined; wanted?: number }) {
   if (!stock) return null;
+  if (stock.unknown) return <p class="stock">Stock unavailable right now</p>;
   const here = stock.store ?? 0;
   const short = wanted > here;
   return (

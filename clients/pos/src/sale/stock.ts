@@ -13,9 +13,12 @@ export interface ItemStock {
   /** Null when the store holds no stock record for the item. */
   store: number | null;
   warehouse: number | null;
+  /** The API could not read stock just now (inventory unavailable): the item can still be rung up. */
+  unknown?: boolean;
 }
 
-export function stockAt(levels: readonly StockLevelLike[], terminal: Terminal): ItemStock {
+export function stockAt(levels: readonly StockLevelLike[] | null, terminal: Terminal): ItemStock {
+  if (!levels) return { store: null, warehouse: null, unknown: true };
   const store = levels.find((level) => level.location.id === terminal.store.id)?.available ?? null;
   const warehouseIds = new Set(terminal.warehouses.map((warehouse) => warehouse.id));
   const inWarehouses = levels.filter((level) => warehouseIds.has(level.location.id));

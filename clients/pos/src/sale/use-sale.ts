@@ -1,6 +1,7 @@
 /**
- * The sale being rung up: a guest cart (see api.ts) addressed to the store, so the store's tax applies,
- * and the stock the clerk saw for each item. The cart id and that stock are kept in sessionStorage, so a
+ * The sale being rung up: a till cart created by the clerk for the terminal's store (`CartInput.locationId`,
+ * so the cart checks the store's shelf, not online stock; see api.ts), addressed to the store so the store's
+ * tax applies, and the stock the clerk saw for each item. The cart id and that stock are kept in sessionStorage, so a
  * reload mid-sale finds the sale again.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
@@ -27,7 +28,7 @@ export type Receipt = NonNullable<PosCheckoutCompleteMutation['posCheckoutComple
 
 export interface SaleItem {
   id: string;
-  stockLevels: readonly StockLevelLike[];
+  stockLevels: readonly StockLevelLike[] | null;
 }
 
 interface Saved {
@@ -100,7 +101,7 @@ export function useSale(terminal: Terminal | null) {
       return change(async (current) => {
         const answer = current
           ? (await guest.mutate(CartLinesAddDocument, { cartId: current.id, lines })).cartLinesAdd
-          : (await guest.mutate(CartCreateDocument, { input: { lines } })).cartCreate;
+          : (await staff.mutate(CartCreateDocument, { input: { lines, locationId: terminal.store.id } })).cartCreate;
         if (!answer.cart || answer.cart.shippingAddress) return answer;
         // Taxed where the store is: the API refuses to sell a cart addressed elsewhere. The cart is kept
         // even if addressing it fails, and the next change addresses it again.

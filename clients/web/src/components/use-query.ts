@@ -1,9 +1,11 @@
 /**
  * Runs a persisted query for a page and re-runs it when its variables change. A stale answer (the
- * shopper moved on before it arrived) is dropped.
+ * shopper moved on before it arrived) is dropped. A partial answer (data, and errors on some fields: stock
+ * while the inventory service is down, say) is shown: those fields are null and the page says so.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useEffect, useState } from 'preact/hooks';
+import { GraphQLRequestError } from '../../../app-kit/src/graphql.ts';
 import { api, describeError } from '../api.ts';
 
 export interface QueryState<R> {
@@ -21,8 +23,12 @@ export function useQuery<R, V>(document: TypedDocumentNode<R, V>, variables: V, 
     if (options.skip) return;
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
-    api.query(document, variables).then(
-      (data) => current && setState({ data, error: null, loading: false }),
+    api.request(document, variables, { method: 'GET' }).then(
+      ({ data, errors }) => {
+        if (!current) return;
+        if (data !== null) setState({ data, error: null, loading: false });
+        else setState((previous) => ({ ...previous, error: describeError(new GraphQLRequestError(errors, 200)), loading: false }));
+      },
       (error: unknown) => current && setState((previous) => ({ ...previous, error: describeError(error), loading: false })),
     );
     return () => {

@@ -17,7 +17,8 @@ import { VariantPicker } from './variant-picker.tsx';
 
 type Product = NonNullable<StorefrontProductQuery['product']>;
 type Variant = Product['variants']['nodes'][number];
-type Stock = Record<string, { availableForSale: boolean; quantityAvailable: number }>;
+/** Null: stock could not be read just now (the API answers the rest of the page without it). */
+type Stock = Record<string, { availableForSale: boolean | null; quantityAvailable: number | null }>;
 
 const STOCK_POLL_MS = 20_000;
 
@@ -55,10 +56,10 @@ function ProductDetails({ product }: { product: Product }) {
           <Price money={selected.price} />
         </p>
         <VariantPicker variants={variants.map((variant) => ({ ...variant, ...stock[variant.id] }))} selected={selected} onSelect={(variant) => setSelected(variant)} />
-        <p class={live.availableForSale ? 'stock in-stock' : 'stock sold-out'} aria-live="polite">
-          {live.availableForSale ? `In stock: ${live.quantityAvailable} available` : 'Sold out'}
+        <p class={live.availableForSale === null ? 'stock' : live.availableForSale ? 'stock in-stock' : 'stock sold-out'} aria-live="polite">
+          {live.availableForSale === null ? 'Stock information is unavailable right now' : live.availableForSale ? `In stock: ${live.quantityAvailable} available` : 'Sold out'}
         </p>
-        <AddToCartForm key={selected.id} variant={selected} available={live.availableForSale ? live.quantityAvailable : 0} />
+        <AddToCartForm key={selected.id} variant={selected} available={live.availableForSale === null ? null : live.availableForSale ? (live.quantityAvailable ?? 0) : 0} />
         <p class="description">{product.description}</p>
       </div>
     </article>
@@ -85,7 +86,8 @@ function useLiveStock(handle: string, initial: readonly Variant[]): Stock {
   return stock;
 }
 
-function AddToCartForm({ variant, available }: { variant: Variant; available: number }) {
+/** `available` null: unknown just now; the cart checks stock when the line is added. */
+function AddToCartForm({ variant, available }: { variant: Variant; available: number | null }) {
   const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<readonly UserErrorShape[]>([]);
@@ -108,7 +110,7 @@ function AddToCartForm({ variant, available }: { variant: Variant; available: nu
           type="number"
           inputMode="numeric"
           min={1}
-          max={Math.max(available, 1)}
+          {...(available === null ? {} : { max: Math.max(available, 1) })}
           value={quantity}
           onInput={(event) => setQuantity(Math.max(1, Number(event.currentTarget.value) || 1))}
         />

@@ -5,7 +5,8 @@
  */
 export interface PickableVariant {
   id: string;
-  availableForSale: boolean;
+  /** Null when stock is unknown just now: not shown as sold out. */
+  availableForSale: boolean | null;
   selectedOptions: readonly { name: string; value: string }[];
 }
 
@@ -46,7 +47,7 @@ export function VariantPicker<V extends PickableVariant>({ variants, selected, o
             const id = `option-${group.name}-${value}`.replace(/[^\w-]/g, '_');
             const checked = selected.selectedOptions.some((option) => option.name === group.name && option.value === value);
             const soldOut = !variants.some(
-              (variant) => variant.availableForSale && variant.selectedOptions.some((option) => option.name === group.name && option.value === value),
+              (variant) => variant.availableForSale !== false && variant.selectedOptions.some((option) => option.name === group.name && option.value === value),
             );
             return (
               <span key={value} class="option-chip">

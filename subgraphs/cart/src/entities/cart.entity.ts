@@ -53,6 +53,8 @@ const CartSchema = defineEntity({
     completedOrderId: p.uuid().nullable(),
     /** When the order's payment was applied here; set exactly when COMPLETED. */
     completedAt: p.datetime(3).nullable(),
+    /** The store (an inventory Location uuid) a till cart is sold at: its stock, not online stock, is checked. Never changes. */
+    locationId: p.uuid().nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

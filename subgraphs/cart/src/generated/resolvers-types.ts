@@ -37,6 +37,13 @@ export type Cart = {
   id: Scalars['ID']['output'];
   /** The lines, in the order they were added. */
   lines: Array<CartLine>;
+  /**
+   * The store a till cart is rung up at (`CartInput.locationId`); null for an online cart. A till cart's lines
+   * and stock warnings are checked against what that store can sell (on hand minus reserved there), not online
+   * availability; it is sold with `posCheckoutComplete` at that store, never checked out online, and never
+   * becomes a customer's cart.
+   */
+  location?: Maybe<Location>;
   /** Internal: how many changes were written to the cart; checkout hands the one it priced to `cartCheckoutStart`. */
   revision: Scalars['Int']['output'];
   /** The shipping option chosen with `cartSelectedShippingOptionUpdate`, priced for the cart as it now is; null until one is chosen. */
@@ -171,6 +178,14 @@ export type CartInput = {
   discountCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Lines to add. */
   lines?: InputMaybe<Array<CartLineInput>>;
+  /**
+   * Staff only: ring the cart up at this store's till (a Location global id of an open STORE). The cart is then
+   * always a new one (never the caller's own open cart), and its lines are checked against that store's stock
+   * instead of online availability (`NOT_ENOUGH_STOCK` on the line's `quantity` beyond what the store can sell).
+   * Codes on `["input", "locationId"]`: `FORBIDDEN` (not staff), `INVALID` (malformed id, a warehouse, a closed
+   * store), `NOT_FOUND` (no such location); nothing is written then.
+   */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One variant in a cart, with the price it was added at. */
@@ -315,6 +330,13 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
+/** A place that holds stock: a warehouse or a store. */
+export type Location = {
+  __typename?: 'Location';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+};
+
 /** A postal address. `address1`, `city` and `countryCode` are required when creating one. */
 export type MailingAddressInput = {
   /** Street address (up to 255 characters). */
@@ -348,7 +370,7 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Sets who is buying. With a customer's access token, the cart becomes that customer's (merging their open cart into it). */
+  /** Sets who is buying. With a customer's access token, the cart becomes that customer's (merging their open cart into it), unless it is a till cart (`Cart.location`), which stays the store's. */
   cartBuyerIdentityUpdate: CartBuyerIdentityUpdatePayload;
   /**
    * Internal (the orders service only; never exposed by the gateway). The checkout for that order failed before
@@ -369,7 +391,11 @@ export type Mutation = {
    * by another order); `FORBIDDEN`/`UNAUTHENTICATED` for anyone but the orders service.
    */
   cartCheckoutStart: CartCheckoutPayload;
-  /** Creates a cart, optionally with lines, a buyer identity and discount codes. Signed-in customers get their own open cart (a new one after checking out). */
+  /**
+   * Creates a cart, optionally with lines, a buyer identity and discount codes. Signed-in customers get their own
+   * open cart (a new one after checking out). With `input.locationId` (staff only) always a new till cart for that
+   * store, checked against the store's stock.
+   */
   cartCreate: CartCreatePayload;
   /** Replaces the cart's discount codes (an empty list removes them all). */
   cartDiscountCodesUpdate: CartDiscountCodesUpdatePayload;
@@ -623,6 +649,7 @@ export type ResolversTypes = ResolversObject<{
   CurrencyCode: CurrencyCode;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Location: ResolverTypeWrapper<Location>;
   MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<MoneyValueModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -661,6 +688,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartWarning: CartWarning;
   Customer: CustomerRefModel;
   DateTime: Scalars['DateTime']['output'];
+  Location: Location;
   MailingAddressInput: MailingAddressInput;
   Money: MoneyValueModel;
   Mutation: Record<PropertyKey, never>;
@@ -679,6 +707,7 @@ export type CartResolvers<ContextType = CartContext, ParentType extends Resolver
   discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   selectedShippingOption?: Resolver<Maybe<ResolversTypes['ShippingOption']>, ParentType, ContextType>;
   shippingAddress?: Resolver<Maybe<ResolversTypes['CartAddress']>, ParentType, ContextType>;
@@ -796,6 +825,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type LocationResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = CartContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -856,6 +889,7 @@ export type Resolvers<ContextType = CartContext> = ResolversObject<{
   CartWarning?: CartWarningResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;

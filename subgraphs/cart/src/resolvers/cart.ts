@@ -56,6 +56,7 @@ export const Cart: CartResolvers = {
           phone: cart.shipPhone ?? null,
         }
       : null,
+  location: (cart) => (cart.locationId ? { id: toGlobalId('Location', cart.locationId) } : null),
   shippingWeightGrams: async (cart, _args, ctx) =>
     (await ctx.loaders.linesByCartId.load(cart.id)).reduce((sum, line) => sum + line.weightGrams * line.quantity, 0),
   shippingSubtotalMinor: async (cart, _args, ctx) => (await ctx.loaders.totalsOf.load(cart)).discountedSubtotal,

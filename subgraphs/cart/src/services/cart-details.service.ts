@@ -4,12 +4,15 @@ import type { Cart } from '../entities/cart.entity.ts';
 import type { CartDraft } from './cart-draft.ts';
 import { MAX_DISCOUNT_CODES, readBuyerIdentity, readDiscountCodes, readLinesToAdd, type BuyerIdentityChange } from './cart-input.ts';
 import { addToDraft } from './cart-lines.service.ts';
+import { asUnavailable } from './cart-errors.ts';
 import { changeCart, createCart } from './cart-mutation.ts';
+import { readTillLocation } from './till-stock.ts';
 
 export interface CartInput {
   lines?: readonly { merchandiseId: string; quantity?: number | null }[] | null;
   buyerIdentity?: { email?: string | null; countryCode?: string | null } | null;
   discountCodes?: readonly string[] | null;
+  locationId?: string | null;
 }
 
 function applyIdentity(draft: CartDraft, change: BuyerIdentityChange): void {
@@ -21,6 +24,7 @@ function applyIdentity(draft: CartDraft, change: BuyerIdentityChange): void {
  * `cartCreate`. A guest gets a new cart. A signed-in customer who already has an open cart gets that
  * cart back with the input applied to it (lines added, identity set, codes added after theirs), so
  * "create" on a second device never leaves a customer with two carts; otherwise a new cart of theirs.
+ * With `locationId` (staff at a store's till) a new cart of nobody's, checked against that store's stock.
  */
 export async function createCartFrom(ctx: CartContext, input: CartInput | null | undefined): Promise<Cart> {
   const errors: UserError[] = [];
@@ -28,6 +32,10 @@ export async function createCartFrom(ctx: CartContext, input: CartInput | null |
   const identity = input?.buyerIdentity ? readBuyerIdentity(input.buyerIdentity, ['input', 'buyerIdentity'], errors) : {};
   const codes = input?.discountCodes ? readDiscountCodes(input.discountCodes, ['input', 'discountCodes'], errors) : [];
   assertNoInputErrors(errors);
+  // Checked before anything else is asked or written: a refused location writes nothing.
+  const locationId = input?.locationId == null ? null : await readTillLocation(ctx, input.locationId, ['input', 'locationId']).catch((error) => {
+    throw asUnavailable(error);
+  });
   const ids = lines.map((line) => line.variantId);
   return createCart(ctx, {
     variantIds: ids,
@@ -39,7 +47,7 @@ export async function createCartFrom(ctx: CartContext, input: CartInput | null |
       draft.codesChanged = merged.length !== draft.codes.length;
       draft.codes = merged;
     },
-  });
+  }, locationId);
 }
 
 /** Replaces the codes. Unknown codes are kept and shown with `applicable: false` (and a warning), as Shopify does. */

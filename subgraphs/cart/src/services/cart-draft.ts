@@ -27,6 +27,8 @@ export interface CartRow {
   checkoutOrderId: string | null;
   /** Changes written so far; the upsert adds one. */
   revision: number;
+  /** The store a till cart is sold at (inventory Location uuid); set when the cart is created, never after. */
+  locationId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -93,6 +95,7 @@ export function toCartRow(row: Row): CartRow {
     lostOptionTitle: row.shipping_option_lost_title,
     checkoutOrderId: row.checkout_order_id ?? null,
     revision: row.revision ?? 0,
+    locationId: row.location_id ?? null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -114,12 +117,12 @@ function toDraftLine(row: Row): DraftLine {
   };
 }
 
-export function newCartRow(customerId: string | null): CartRow {
+export function newCartRow(customerId: string | null, locationId: string | null = null): CartRow {
   const now = new Date();
   return {
     id: crypto.randomUUID(), status: 'OPEN', customerId, mergedIntoId: null, currencyCode: DEFAULT_CURRENCY,
     email: null, buyerCountryCode: null, address: null, shippingServed: null, option: null, quoteKey: null,
-    lostOptionTitle: null, checkoutOrderId: null, revision: 0, createdAt: now, updatedAt: now,
+    lostOptionTitle: null, checkoutOrderId: null, revision: 0, locationId, createdAt: now, updatedAt: now,
   };
 }
 
@@ -132,7 +135,7 @@ export const DEFAULT_CURRENCY = 'USD';
  */
 export async function preReadCart(em: EntityManager, cartId: string) {
   const [row] = await em.execute<Row[]>(
-    `select c.status, c.customer_id, c.updated_at,
+    `select c.status, c.customer_id, c.updated_at, c.location_id,
        coalesce((select json_agg(json_build_object('id', l.id, 'variantId', l.variant_id)) from cart_line l where l.cart_id = c.id), '[]') as lines
      from cart c where c.id = ?`,
     [cartId],
@@ -140,6 +143,7 @@ export async function preReadCart(em: EntityManager, cartId: string) {
   if (!row) return null;
   return {
     access: { status: row.status as CartStatus, customerId: row.customer_id as string | null, updatedAt: new Date(row.updated_at) },
+    locationId: row.location_id as string | null,
     lines: row.lines as { id: string; variantId: string }[],
   };
 }
@@ -194,8 +198,8 @@ export async function writeDraft(em: EntityManager, draft: CartDraft): Promise<{
     `insert into cart (id, status, customer_id, currency_code, email, buyer_country_code,
        ship_first_name, ship_last_name, ship_address1, ship_address2, ship_city, ship_province_code, ship_zip, ship_country_code, ship_phone,
        shipping_served, shipping_option_id, shipping_option_title, shipping_option_carrier, shipping_option_price_minor,
-       shipping_option_estimated_days, shipping_quote_key, shipping_option_lost_title)
-     values (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       shipping_option_estimated_days, shipping_quote_key, shipping_option_lost_title, location_id)
+     values (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (id) do update set customer_id = excluded.customer_id, currency_code = excluded.currency_code,
        email = excluded.email, buyer_country_code = excluded.buyer_country_code,
        ship_first_name = excluded.ship_first_name, ship_last_name = excluded.ship_last_name, ship_address1 = excluded.ship_address1,
@@ -213,7 +217,7 @@ export async function writeDraft(em: EntityManager, draft: CartDraft): Promise<{
       address?.firstName ?? null, address?.lastName ?? null, address?.address1 ?? null, address?.address2 ?? null, address?.city ?? null,
       address?.provinceCode ?? null, address?.zip ?? null, address?.countryCode ?? null, address?.phone ?? null,
       cart.shippingServed, cart.option?.id ?? null, cart.option?.title ?? null, cart.option?.carrier ?? null,
-      cart.option?.priceMinor ?? null, cart.option?.estimatedDays ?? null, cart.quoteKey, cart.lostOptionTitle,
+      cart.option?.priceMinor ?? null, cart.option?.estimatedDays ?? null, cart.quoteKey, cart.lostOptionTitle, cart.locationId,
     ],
   );
   let lines: Row[] = [];

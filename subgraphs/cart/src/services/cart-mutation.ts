@@ -6,6 +6,7 @@ import { asUnavailable, cartCheckingOut, cartCompleted, cartNotFound } from './c
 import { loadDraft, lockCart, lockOpenCartOf, newCartRow, preReadCart, writeDraft, type CartDraft } from './cart-draft.ts';
 import { fetchQuantitiesAvailable, fetchVariantFacts, type VariantFacts } from './catalog.ts';
 import { claimFor } from './claim.ts';
+import { fetchQuantitiesAtLocation } from './till-stock.ts';
 import { claimantOf, isLive, refusalOf, type CartAccessFacts } from './ownership.ts';
 import { settleShipping, type ShippingIntent } from './shipping-settle.ts';
 
@@ -20,7 +21,8 @@ export interface Facts {
   askedAt(variantId: string): Date;
 }
 
-function factsOf(ctx: CartContext): Facts {
+/** `locationId`: a till cart's store, whose stock is checked instead of online availability (till-stock.ts). */
+function factsOf(ctx: CartContext, locationId: string | null): Facts {
   const asked = new Map<string, Date>();
   return {
     variants(ids) {
@@ -28,7 +30,7 @@ function factsOf(ctx: CartContext): Facts {
       for (const id of ids) if (!asked.has(id)) asked.set(id, now);
       return fetchVariantFacts(ctx, ids);
     },
-    available: (ids) => fetchQuantitiesAvailable(ctx, ids),
+    available: (ids) => (locationId ? fetchQuantitiesAtLocation(ctx, locationId, ids) : fetchQuantitiesAvailable(ctx, ids)),
     askedAt: (id) => asked.get(id) ?? new Date(),
   };
 }
@@ -61,7 +63,8 @@ export async function changeCart(ctx: CartContext, cartGlobalId: string, change:
   const pre = await preReadCart(ctx.em, cartId);
   if (!pre) throw cartNotFound();
   assertChangeable(ctx, pre.access, idleDays);
-  const facts = factsOf(ctx);
+  // A cart's store is set when it is created and never changes, so the pre-read's is the locked row's.
+  const facts = factsOf(ctx, pre.locationId);
   return commit(ctx, facts, change, [...pre.lines.map((line) => line.variantId), ...(change.variantIds ?? [])], change.stockFor?.(pre.lines) ?? [], async (tx) => {
     const cart = await lockCart(tx.em, cartId);
     if (!cart) throw cartNotFound();
@@ -78,13 +81,14 @@ export async function changeCart(ctx: CartContext, cartGlobalId: string, change:
  * `cartCreate`: a new guest cart; for a signed-in customer, their open cart if they have one (the
  * change is applied to it: at most one open cart each), else a new cart of theirs. A cart being checked
  * out is not open: the customer who just checked out gets a new cart, and the one awaiting payment is
- * never touched.
+ * never touched. A till cart (`locationId`, staff only: till-stock.ts) is always a new cart of nobody's:
+ * the store's sale, never the clerk's own cart nor merged with it.
  */
-export async function createCart(ctx: CartContext, change: CartChange): Promise<Cart> {
-  const customerId = ctx.viewer.role === 'customer' ? ctx.viewer.customerId : null;
-  const facts = factsOf(ctx);
+export async function createCart(ctx: CartContext, change: CartChange, locationId: string | null = null): Promise<Cart> {
+  const customerId = ctx.viewer.role === 'customer' && !locationId ? ctx.viewer.customerId : null;
+  const facts = factsOf(ctx, locationId);
   return commit(ctx, facts, change, change.variantIds ?? [], change.stockFor?.([]) ?? [], async (tx) => {
-    if (!customerId) return emptyDraft(null);
+    if (!customerId) return emptyDraft(null, locationId);
     const open = await lockOpenCartOf(tx.em, customerId, null);
     if (open && isLive(open, ctx.loaders.settings.idleDays)) return loadDraft(tx.em, open);
     const draft = emptyDraft(customerId);
@@ -100,8 +104,8 @@ function assertChangeable(ctx: CartContext, cart: CartAccessFacts, idleDays: num
   if (refusal === 'CART_CHECKING_OUT') throw cartCheckingOut();
 }
 
-function emptyDraft(customerId: string | null): CartDraft {
-  return { cart: newCartRow(customerId), lines: [], removedLineIds: new Set(), codes: [], codesChanged: false, retired: [] };
+function emptyDraft(customerId: string | null, locationId: string | null = null): CartDraft {
+  return { cart: newCartRow(customerId, locationId), lines: [], removedLineIds: new Set(), codes: [], codesChanged: false, retired: [] };
 }
 
 async function commit(

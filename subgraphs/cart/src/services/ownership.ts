@@ -6,6 +6,8 @@ export interface CartAccessFacts {
   status: CartStatus;
   customerId?: string | null;
   updatedAt: Date;
+  /** A till cart's store: such a cart is the store's sale, never claimed. */
+  locationId?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -66,10 +68,11 @@ export function canChange(viewer: Viewer, cart: CartAccessFacts): boolean {
 
 /**
  * The customer a guest cart becomes when a signed-in customer touches it. Staff never claim carts: a
- * POS clerk building a walk-in shopper's cart must not make it theirs, nor merge it with their own.
+ * POS clerk building a walk-in shopper's cart must not make it theirs, nor merge it with their own. Nor is
+ * a till cart (one tied to a store) ever a customer's: it is sold at the till, checked against the store's shelf.
  */
 export function claimantOf(viewer: Viewer, cart: CartAccessFacts): string | null {
-  return viewer.role === 'customer' && viewer.customerId && !cart.customerId ? viewer.customerId : null;
+  return viewer.role === 'customer' && viewer.customerId && !cart.customerId && !cart.locationId ? viewer.customerId : null;
 }
 
 /** Whether `viewer` sees `customerId`'s open cart through `Customer.cart`. */

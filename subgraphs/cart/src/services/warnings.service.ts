@@ -5,6 +5,7 @@ import type { CartLine } from '../entities/cart-line.entity.ts';
 import type { VariantState } from '../entities/variant-state.entity.ts';
 import { fetchQuantitiesAvailable } from './catalog.ts';
 import { notApplicableMessage } from './pricing/discounts.ts';
+import { fetchQuantitiesAtLocation } from './till-stock.ts';
 
 export interface CartWarning {
   code: string;
@@ -18,11 +19,15 @@ function newerState(line: CartLine, state: VariantState | null | Error): Variant
   return state.observedAt.getTime() > line.snapshotAt.getTime() ? state : null;
 }
 
-/** Live stock, or null when inventory does not answer (stock warnings are then left out, not guessed). */
-async function liveStock(ctx: CartContext, lines: readonly CartLine[]): Promise<Map<string, number> | null> {
+/**
+ * Live stock (online, or a till cart's store's), or null when inventory does not answer (stock warnings
+ * are then left out, not guessed).
+ */
+async function liveStock(ctx: CartContext, cart: Cart, lines: readonly CartLine[]): Promise<Map<string, number> | null> {
   if (lines.length === 0) return new Map();
+  const ids = lines.map((line) => line.variantId);
   try {
-    return await fetchQuantitiesAvailable(ctx, lines.map((line) => line.variantId));
+    return await (cart.locationId ? fetchQuantitiesAtLocation(ctx, cart.locationId, ids) : fetchQuantitiesAvailable(ctx, ids));
   } catch (error) {
     if (!(error instanceof ServiceCallError)) throw error;
     ctx.log.warn({ err: error }, 'inventory did not answer; cart warnings leave stock out');
@@ -41,7 +46,7 @@ export async function cartWarnings(ctx: CartContext, cart: Cart): Promise<CartWa
   const lines = await ctx.loaders.linesByCartId.load(cart.id);
   const [states, stock, totals] = await Promise.all([
     ctx.loaders.variantStateById.loadMany(lines.map((line) => line.variantId)),
-    liveStock(ctx, lines),
+    liveStock(ctx, cart, lines),
     ctx.loaders.totalsOf.load(cart),
   ]);
   const warnings: CartWarning[] = [];

@@ -225,6 +225,15 @@ export type LocationKind =
   /** A warehouse, usually fulfilling online orders. */
   | 'WAREHOUSE';
 
+/** Internal: one location's sellable stock of some variants, as `stockAtLocation` answers it. */
+export type LocationStock = {
+  __typename?: 'LocationStock';
+  /** The location asked about. */
+  location: Location;
+  /** Per variant asked for, in the order asked: units that can be sold there now (`onHand - reserved`; 0 with no stock there). */
+  quantitiesAvailable: Array<Scalars['Int']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -297,14 +306,18 @@ export type PageInfo = {
 /** One purchasable version of a product (a size, a colour…), with its own SKU, price and weight. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
-  /** Whether the variant can be bought online now (`quantityAvailable > 0`). */
-  availableForSale: Scalars['Boolean']['output'];
+  /** Whether the variant can be bought online now (`quantityAvailable > 0`). Null when stock cannot be read right now, as `quantityAvailable`. */
+  availableForSale?: Maybe<Scalars['Boolean']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Units that can be sold online: on hand minus reserved, summed over active locations that fulfil online orders. 0 for a variant with no stock. */
-  quantityAvailable: Scalars['Int']['output'];
-  /** Stock at each active location, including stores that only sell in person (for POS), ordered by location name. */
-  stockLevels: Array<StockLevel>;
+  /**
+   * Units that can be sold online: on hand minus reserved, summed over active locations that fulfil online
+   * orders. 0 for a variant with no stock. Null, with an error on the field, when stock cannot be read right now
+   * (the inventory service is unavailable): the rest of the answer, such as the product and its price, still comes.
+   */
+  quantityAvailable?: Maybe<Scalars['Int']['output']>;
+  /** Stock at each active location, including stores that only sell in person (for POS), ordered by location name. Null when stock cannot be read right now, as `quantityAvailable`. */
+  stockLevels?: Maybe<Array<StockLevel>>;
 };
 
 export type Query = {
@@ -313,6 +326,14 @@ export type Query = {
   location?: Maybe<Location>;
   /** Active stock locations (warehouses and stores), by name. */
   locations: LocationConnection;
+  /**
+   * Internal (the cart service only; never exposed by the gateway). What a store's till can sell of each variant
+   * at one location now: on hand minus reserved there, whatever other locations hold (a till cart is checked
+   * against its store's shelf, not online availability); the levels of all the variants in one statement.
+   * Null when there is no such location; any location answers, open or closed, of any kind. A malformed id is
+   * a `BAD_USER_INPUT` error; anyone but the cart service gets `FORBIDDEN`/`UNAUTHENTICATED`.
+   */
+  stockAtLocation?: Maybe<LocationStock>;
   /** The stock ledger of a variant, newest first. Staff only: anyone else gets a FORBIDDEN error. */
   stockMovements: StockMovementConnection;
 };
@@ -327,6 +348,12 @@ export type QueryLocationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryStockAtLocationArgs = {
+  locationId: Scalars['ID']['input'];
+  variantIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -582,6 +609,7 @@ export type ResolversTypes = ResolversObject<{
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   LocationKind: LocationKind;
+  LocationStock: ResolverTypeWrapper<Omit<LocationStock, 'location'> & { location: ResolversTypes['Location'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ProductVariant: ResolverTypeWrapper<VariantRefModel>;
@@ -616,6 +644,7 @@ export type ResolversParentTypes = ResolversObject<{
   LocationAddress: LocationAddress;
   LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  LocationStock: Omit<LocationStock, 'location'> & { location: ResolversParentTypes['Location'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   ProductVariant: VariantRefModel;
@@ -704,6 +733,11 @@ export type LocationEdgeResolvers<ContextType = InventoryContext, ParentType ext
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type LocationStockResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['LocationStock'] = ResolversParentTypes['LocationStock']> = ResolversObject<{
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  quantitiesAvailable?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   inventoryAdjustQuantity?: Resolver<ResolversTypes['InventoryAdjustQuantityPayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustQuantityArgs, 'input'>>;
   inventoryCommit?: Resolver<ResolversTypes['InventoryCommitPayload'], ParentType, ContextType, RequireFields<MutationInventoryCommitArgs, 'orderId'>>;
@@ -720,15 +754,16 @@ export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends
 
 export type ProductVariantResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant'], FederationReferenceType extends FederationReferenceTypes['ProductVariant'] = FederationReferenceTypes['ProductVariant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductVariant']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  availableForSale?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  quantityAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  stockLevels?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType>;
+  quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stockLevels?: Resolver<Maybe<Array<ResolversTypes['StockLevel']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'includeInactive'>>;
+  stockAtLocation?: Resolver<Maybe<ResolversTypes['LocationStock']>, ParentType, ContextType, RequireFields<QueryStockAtLocationArgs, 'locationId' | 'variantIds'>>;
   stockMovements?: Resolver<ResolversTypes['StockMovementConnection'], ParentType, ContextType, RequireFields<QueryStockMovementsArgs, 'variantId'>>;
 }>;
 
@@ -795,6 +830,7 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   LocationAddress?: LocationAddressResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  LocationStock?: LocationStockResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;

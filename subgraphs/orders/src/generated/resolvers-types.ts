@@ -34,6 +34,7 @@ export type CheckoutCompletePayload = {
    * Why no order was created, if so. Codes: `NOT_FOUND` (no such cart, or not yours), `EMPTY_CART`,
    * `CART_HAS_WARNINGS` (stock or availability changed; review the cart), `INSUFFICIENT_STOCK`,
    * `CART_NOT_CLAIMED` (a guest cart, checked out signed in: add it to your account first),
+   * `CART_AT_STORE` (a till cart, `Cart.location`: it is sold at its store's till with `posCheckoutComplete`),
    * `CART_CHECKOUT_IN_PROGRESS` (the cart is already checked out for another order awaiting payment; pay that
    * one, or check out again once it is cancelled), `CART_CHANGED` (the cart changed during checkout; review it
    * and check out again), `CART_COMPLETED` (the cart was ordered and paid already), `IDEMPOTENCY_KEY_REUSED`

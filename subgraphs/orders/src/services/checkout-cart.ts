@@ -19,6 +19,7 @@ const CART_QUERY = `query ($id: ID!) { cart(id: $id) {
   cost { subtotalAmount { ${MONEY} } discountAmount { ${MONEY} } shippingAmount { ${MONEY} } totalTaxAmount { ${MONEY} } totalAmount { ${MONEY} } }
   buyerIdentity { email customer { id } }
   shippingAddress { firstName lastName address1 address2 city provinceCode zip countryCode phone }
+  location { id }
 } }`;
 
 interface MoneyIn {
@@ -33,6 +34,7 @@ interface CartIn {
   cost: { subtotalAmount: MoneyIn; discountAmount: MoneyIn; shippingAmount: MoneyIn; totalTaxAmount: MoneyIn; totalAmount: MoneyIn };
   buyerIdentity: { email: string | null; customer: { id: string } | null };
   shippingAddress: OrderAddress | null;
+  location: { id: string } | null;
 }
 
 /** A cart as checkout sells it: amounts in minor units (the cart's own, never recomputed here). */
@@ -68,6 +70,11 @@ export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: st
   const rules: CartSeller = seller === null || typeof seller === 'string' ? { customerId: seller } : seller;
   const cart = await ctx.services.query<{ cart: CartIn | null }>('cart', CART_QUERY, { id: cartGid }).then((data) => data.cart);
   if (!cart) throw new DomainError('NOT_FOUND', 'No such cart.', ['cartId']);
+  // A till cart's stock was checked at its store's shelf, not online: online it would reserve from the
+  // warehouses what the store promised. It is sold at the till (posCheckoutComplete), where the store's reservation decides.
+  if (!rules.atTill && cart.location) {
+    throw new DomainError('CART_AT_STORE', 'This cart is rung up at a store and is sold at its till, not checked out online.', ['cartId']);
+  }
   const ownerId = cart.buyerIdentity.customer ? tryParseGlobalId(cart.buyerIdentity.customer.id, 'Customer') : null;
   // Only the cart's owner checks out a customer's cart; a guest cart only a guest (a signed-in customer claims it first).
   if (!rules.atTill && ownerId !== rules.customerId) {

@@ -69,8 +69,9 @@ export async function checkoutComplete(ctx: Ctx, cartId: string, idempotencyKey:
     detached = true;
     await startCartCheckout(ctx, cart, orderGid);
     const titles = await titlesOf(ctx, cart.lines.map((line) => toGlobalId('ProductVariant', line.variantId)));
-    await reserve(ctx, orderGid, cart);
+    // Marked before the call, as `detached`: a reservation whose answer was lost (a timeout) is released too.
     reserved = true;
+    await reserve(ctx, orderGid, cart).catch(notReservedOnRefusal(() => (reserved = false)));
     intent = await createIntent(orderId, cart);
     const clientSecret = intent.client_secret!;
     const intentId = intent.id;
@@ -236,6 +237,17 @@ async function cancelQuietly(ctx: Ctx, intentId: string): Promise<void> {
   } catch (error) {
     ctx.log.error({ err: error, intentId }, 'checkout compensation: PaymentIntent not cancelled');
   }
+}
+
+/**
+ * For a reserve call's failure: a refusal (short stock, a bad location) means inventory reserved nothing, as
+ * it reserves all lines or none; only a failure without an answer leaves the reservation in doubt.
+ */
+export function notReservedOnRefusal(clear: () => void) {
+  return (error: unknown): never => {
+    if (error instanceof InputErrors || error instanceof DomainError) clear();
+    throw error;
+  };
 }
 
 export async function releaseQuietly(ctx: Ctx, orderGid: string, reason: 'PAYMENT_FAILED' | 'CANCELLED'): Promise<void> {

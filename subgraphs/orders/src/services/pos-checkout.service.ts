@@ -3,7 +3,7 @@ import type { Order } from '../entities/order.entity.ts';
 import type { OrdersLoaders } from '../loaders.ts';
 import { abandonCartCheckout, readCheckoutCart, startCartCheckout, titlesOf, type CheckoutCart } from './checkout-cart.ts';
 import { claimKey, completeKey, releaseKey } from './checkout-key.ts';
-import { orderExists, releaseQuietly, reserve } from './checkout.service.ts';
+import { notReservedOnRefusal, orderExists, releaseQuietly, reserve } from './checkout.service.ts';
 import { OrderEvent, orderSummary } from './order-events.ts';
 import { actorOf, changeStatus, recordHistory } from './order-status.service.ts';
 import { storeLocation, type StoreLocation } from './store-location.ts';
@@ -76,8 +76,9 @@ export async function posCheckoutComplete(
     detached = true; // before the call: a lost answer may still have detached it
     await startCartCheckout(ctx, cart, orderGid);
     const titles = await titlesOf(ctx, cart.lines.map((line) => toGlobalId('ProductVariant', line.variantId)));
-    await reserve(ctx, orderGid, cart, store.gid);
+    // Marked before the call: a reservation whose answer was lost (a timeout) is released too.
     reserved = true;
+    await reserve(ctx, orderGid, cart, store.gid).catch(notReservedOnRefusal(() => (reserved = false)));
     await ctx.transaction(async (tx) => {
       await insertSale(tx, { orderId, cart, titles, store, payment, actor });
       await completeKey(tx, scope, idempotencyKey, orderId);
