@@ -8,6 +8,12 @@ import type { SafelistOutcome } from '../safelist/index.ts';
 import { startInvalidationEvents, type InvalidationEvents } from './events.ts';
 import { hasCredentials } from './http.ts';
 import { MAX_ENTRY_SECONDS, memoryStore, redisStore, type CacheStore } from './store.ts';
+
+/**
+ * The in-memory store's default bound: with it a gateway under load stays near 200 MB (bench, issue 11).
+ * Replicas, or a bigger cache, belong in Redis (REDIS_URL), outside the gateway's heap.
+ */
+const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
 import { ALL, tagsOfFetch } from './tags.ts';
 
 // The gateway's schema comes from graphql's CommonJS build (@apollo/gateway requires it); `import` would load the
@@ -25,7 +31,7 @@ export const CACHE_STATUS_HEADER = 'x-cache';
 export interface ResponseCacheOptions {
   /** Redis shared by every replica (`REDIS_URL`); without it, this process's memory. */
   redisUrl?: string;
-  /** The memory store's bound, in bytes (`RESPONSE_CACHE_MEMORY_MB`, 64 MiB). */
+  /** The memory store's bound, in bytes (`RESPONSE_CACHE_MEMORY_MB`, 32 MiB). */
   memoryBytes?: number;
   /** Key prefix in Redis (`respcache:`); tests keep runs apart with it. */
   redisPrefix?: string;
@@ -126,7 +132,7 @@ export async function createResponseCache(options: ResponseCacheOptions | undefi
   } else if (!options.events) {
     log.warn('response cache off: no EVENTS_DATABASE_URL or DATABASE_URL, so no event could invalidate it (Cache-Control and ETag still apply)');
   } else {
-    store = options.redisUrl ? await redisStore(options.redisUrl, log, { prefix: options.redisPrefix }) : memoryStore({ maxBytes: options.memoryBytes ?? 64 * 1024 * 1024 });
+    store = options.redisUrl ? await redisStore(options.redisUrl, log, { prefix: options.redisPrefix }) : memoryStore({ maxBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES });
     const current = store;
     // Served again only after a flush of everything: entries stored before the consumer ran (another
     // deployment's, in Redis), or while it was failing, may have missed an event.
@@ -160,7 +166,7 @@ export async function createResponseCache(options: ResponseCacheOptions | undefi
         }
       },
     });
-    log.info({ store: store.kind, ...(options.redisUrl ? {} : { maxBytes: options.memoryBytes ?? 64 * 1024 * 1024 }) }, store.kind === 'memory' ? 'response cache in memory (this process only: several gateway replicas need REDIS_URL)' : 'response cache in Redis');
+    log.info({ store: store.kind, ...(options.redisUrl ? {} : { maxBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES }) }, store.kind === 'memory' ? 'response cache in memory (this process only: several gateway replicas need REDIS_URL)' : 'response cache in Redis');
   }
   const active = () => store !== null && running && !suspended;
 

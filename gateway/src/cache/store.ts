@@ -40,7 +40,10 @@ export const MAX_ENTRY_SECONDS = 600;
 /** Responses larger than this are not kept (a page of 100 products with their variants is far below it). */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
-const sizeOf = (key: string, entry: CacheEntry) => key.length + entry.data.length + entry.tags.reduce((sum, tag) => sum + tag.length + 8, 64);
+// What an entry holds in the heap, not just its characters: each tag string carries a header and a slot in
+// its array, the entry its objects and the map's slot. Counted low, a full store measured 1.7 times its bound
+// in the gateway's RSS (bench, varying pages: 40,000 distinct listings).
+const sizeOf = (key: string, entry: CacheEntry) => key.length + entry.data.length + entry.tags.reduce((sum, tag) => sum + tag.length + 32, 160);
 
 /**
  * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, responses and tags counted).
