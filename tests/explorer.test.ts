@@ -112,6 +112,9 @@ describe.skipIf(!browserLookup.path)('the explorer in headless Chromium', () => 
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(PRODUCTS);
     expect(await editorText(page, '.graphiql-query-editor')).toBe(PRODUCTS);
+    // GraphiQL takes the tab's operation name from the editor a moment after typing; run before that and it
+    // sends the example tab's name (e.g. "Account") with this anonymous query, which the gateway refuses.
+    await expect.poll(() => page.locator('[role="tab"][aria-selected="true"]').first().innerText(), { timeout: 30_000 }).toContain('<untitled>');
     const sent = page.waitForRequest((request) => request.url() === `${origin}/graphql` && request.method() === 'POST' && (request.postData() ?? '').includes('products'));
     await page.locator('.graphiql-execute-button').click();
     const request = await sent;
