@@ -71,6 +71,12 @@ describe('gateway', () => {
     expect(body.errors[0]!.message).toMatch(/provided sha does not match query/);
   });
 
+  it('names an operationName the document lacks as the sender\'s mistake, not an unexpected error', async () => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ whoami }', operationName: 'Account' }) });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors).toEqual([{ message: 'Unknown operation named "Account".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }]);
+  });
+
   it('keeps subgraph failures masked', async () => {
     const result = await postGraphQL(url, '{ boom }');
     expect(result.errors?.[0]?.message).toBe('Unexpected error');

@@ -130,6 +130,12 @@ export function createErrorMasker(log: Logger, options: { trustCodes?: ReadonlyS
       // its document): the sender's mistake, named as such rather than logged as our failure.
       return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
+    if (formatted.path === undefined && formatted.extensions?.code === 'INVALID_GRAPHQL' && /^Unknown operation named "[_A-Za-z][_0-9A-Za-z]*"\.$/.test(formatted.message)) {
+      // The gateway's executor, not Apollo Server, resolves operationName (with federation's own copy of
+      // graphql, so no instanceof here): a name the document lacks is the sender's mistake, under Apollo
+      // Server's own code for it, not a failure of ours.
+      return { message: formatted.message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } };
+    }
     const code = formatted.extensions?.code;
     if (isClientSafe(original, formatted) || (typeof code === 'string' && options.trustCodes?.has(code))) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};

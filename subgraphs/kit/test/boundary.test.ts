@@ -94,6 +94,12 @@ describe('error masker', () => {
       result: { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } },
       logged: 0,
     });
+    // The gateway's executor refusing an operationName its document lacks: the sender's mistake.
+    const unknownName = new GraphQLError('Unknown operation named "Account".', { extensions: { code: 'INVALID_GRAPHQL' } });
+    expect(run({ message: 'Unknown operation named "Account".', extensions: { code: 'INVALID_GRAPHQL' } }, unknownName)).toEqual({
+      result: { message: 'Unknown operation named "Account".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+      logged: 0,
+    });
     // A GraphQLError claiming a safe code from inside a resolver (relayed from elsewhere) is not trusted.
     const relayed = new GraphQLError('remote detail', { extensions: { code: 'BAD_USER_INPUT' } });
     expect(run({ message: 'remote detail', path: ['x'], extensions: { code: 'BAD_USER_INPUT' } }, relayed)).toEqual({
