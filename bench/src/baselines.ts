@@ -10,6 +10,7 @@ import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANONYMOUS, createIdentitySigner, GATEWAY, IDENTITY_HEADER, loadKeyRing } from '#kit';
 import { spawnChild, type Child } from './children.ts';
+import { withMemorySettings } from '../../scripts/process-memory.ts';
 import { cleanEnv, ROOT, type Ports } from './system.ts';
 
 const HOST = '127.0.0.1';
@@ -39,7 +40,8 @@ export function gatewayIdentity(keysDir: string): { header: () => Record<string,
 
 export async function startMemorySupergraph(options: { ports: Ports; keysDir: string; databaseUrl: string; logDir: string }): Promise<Baseline> {
   const { ports, logDir } = options;
-  const base = cleanEnv();
+  // The runner's memory settings (scripts/process-memory.ts) too: the ceiling of the gateway as deployed.
+  const base = withMemorySettings(cleanEnv());
   const output = openSync(join(logDir, 'memory-supergraph.log'), 'a');
   const subgraphs = spawnChild('memory-subgraphs', [join(ROOT, 'bench/src/baselines/memory-subgraphs.ts')], {
     env: { ...base, DATABASE_URL: options.databaseUrl, PRODUCTS_PORT: String(ports.memoryProducts), INVENTORY_PORT: String(ports.memoryInventory) },

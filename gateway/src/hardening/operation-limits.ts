@@ -75,11 +75,19 @@ export function introspectionGate(options: {
   allowed?: (context: IntrospectionContext, production: boolean) => boolean;
 }): ApolloServerPlugin<any> {
   const allowed = options.allowed ?? isIntrospectionAllowed;
+  // Apollo hands every request of a cached document the same DocumentNode, and a document never changes:
+  // it is walked once, not on every request (a persisted listing's walk showed in the gateway's profile).
+  const walked = new WeakMap<DocumentNode, boolean>();
+  const asksIntrospection = (document: DocumentNode) => {
+    let found = walked.get(document);
+    if (found === undefined) walked.set(document, (found = usesIntrospection(document)));
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          if (!usesIntrospection(document) || allowed(contextValue as IntrospectionContext, options.production)) return;
+          if (!asksIntrospection(document) || allowed(contextValue as IntrospectionContext, options.production)) return;
           throw new GraphQLError(INTROSPECTION_REFUSED_MESSAGE, {
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, headers: new HeaderMap() } },
           });

@@ -1,6 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { STATUS_CODES } from 'node:http';
-import { Agent, Headers, Response, type Dispatcher } from 'undici';
+import { Agent, Headers, type Dispatcher } from 'undici';
+import { BufferedResponse } from './buffered-response.ts';
 
 /** What RemoteGraphQLDataSource accepts as `fetcher` (@apollo/utils.fetcher's shape: fetch's). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -50,12 +50,14 @@ export function createSubgraphFetcher(options: { timeoutMs: number; maxConnectio
     keepAliveMaxTimeout: 4_000,
   });
   const fetcher = (async (url, init) => {
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal as AbortSignal, deadline]) : deadline;
+    // A plain timer rather than AbortSignal.timeout, whose per-call setup showed in the gateway's profile.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal as AbortSignal, deadline.signal]) : deadline.signal;
     try {
       // undici's request(), not its fetch(): a string body goes out in one write with the headers, with no
       // WHATWG streams in between (fetch sent each request as separate socket writes, the largest item
-      // of the gateway's CPU profile). The answer is still a fetch Response, as the data source expects.
+      // of the gateway's CPU profile). The answer has a fetch Response's shape, as the data source expects.
       const { origin, path } = targetOf(url);
       const { statusCode, headers, body } = await agent.request({
         origin,
@@ -66,14 +68,14 @@ export function createSubgraphFetcher(options: { timeoutMs: number; maxConnectio
         signal,
       });
       const bytes = await body.arrayBuffer();
-      const buffered = new Response(bytes, { status: statusCode, statusText: STATUS_CODES[statusCode] ?? '', headers: responseHeaders(headers) });
-      Object.defineProperty(buffered, 'url', { value: url });
-      return buffered;
+      return new BufferedResponse(url, statusCode, responseHeaders(headers), bytes);
     } catch (error) {
-      if (deadline.aborted) throw new SubgraphTimeoutError(url, timeoutMs);
+      if (deadline.signal.aborted) throw new SubgraphTimeoutError(url, timeoutMs);
       // The client went away: not the subgraph's failure.
       if ((init?.signal as AbortSignal | undefined)?.aborted) throw error;
       throw new SubgraphUnavailableError(url, error);
+    } finally {
+      clearTimeout(timer);
     }
   }) as Fetcher;
   return { fetcher, close: () => agent.close() };

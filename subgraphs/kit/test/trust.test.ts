@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIdentitySigner, createIdentityVerifier, issueAccessToken, loadKeyRing, verifyAccessToken, writeKeySet } from '#kit';
 import { testKeyRing, untrustedKeyRing } from '#kit/testing/index.ts';
 
@@ -52,6 +52,22 @@ describe('customer access tokens', () => {
     expect(await verifyAccessToken(expired.accessToken, gateway)).toBeNull();
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${accessToken.split('.')[1]}.`;
     expect(await verifyAccessToken(unsigned, gateway)).toBeNull();
+  });
+
+  it('a token verified once is reused until it expires, and never past its expiry', async () => {
+    const customerId = crypto.randomUUID();
+    const gateway = testKeyRing('gateway');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { accessToken } = await issueAccessToken({ customerId, role: 'customer' }, testKeyRing('customers'), 60);
+      expect(await verifyAccessToken(accessToken, gateway)).toEqual({ role: 'customer', customerId });
+      vi.setSystemTime(Date.now() + 59_000);
+      expect(await verifyAccessToken(accessToken, gateway)).toEqual({ role: 'customer', customerId });
+      vi.setSystemTime(Date.now() + 1_000);
+      expect(await verifyAccessToken(accessToken, gateway)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
