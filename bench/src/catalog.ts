@@ -4,6 +4,7 @@
  * the same data. Titles repeat across products, as in a real shop; handles and SKUs carry a serial number.
  */
 import { CATALOG, DESCRIPTION_OPENINGS, GIFTS_CATEGORY, type OptionSet } from '../../subgraphs/products/src/seed-catalog-words.ts';
+import { prng, slugify } from '../../subgraphs/products/src/seed-catalog.ts';
 
 export const VARIANTS_PER_PRODUCT = 3;
 
@@ -48,7 +49,7 @@ const FIRST_CREATED_AT = Date.parse('2025-01-06T09:00:00.000Z');
 const EDITION: OptionSet = { name: 'Edition', values: ['Standard', 'Plus', 'Pro'] };
 
 export function buildBenchCatalog(productCount: number, seed = 0xbe7c_4a11): BenchCatalog {
-  const random = mulberry32(seed);
+  const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const uuid = () => {
     const hex = Array.from({ length: 4 }, () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')).join('');
@@ -108,19 +109,4 @@ function variantOptions(options: readonly OptionSet[], random: () => number): { 
     const own = first.values.length >= VARIANTS_PER_PRODUCT ? value : `${value} ${i + 1}`;
     return fixed ? [{ name: first.name, value: own }, fixed] : [{ name: first.name, value: own }];
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function slugify(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -60,8 +60,8 @@ export interface DemoCatalog {
   memberships: MembershipRow[];
 }
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; plenty for demo data. */
-function prng(seed: number): () => number {
+/** mulberry32: a tiny, well-distributed 32-bit PRNG; plenty for demo data (the bench's catalog uses it too). */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -185,7 +185,7 @@ function describe(kind: ItemKind, style: string, material: string, opening: stri
   return `${opening} ${these} ${style.toLowerCase()} ${noun} in ${material.toLowerCase()} ${are} made for ${kind.use}.${choice}`;
 }
 
-function slugify(title: string): string {
+export function slugify(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
