@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { RequestContext } from '../context.ts';
 import { inBackground, type Database } from '../database.ts';
 import { serviceViewer, type Viewer } from '../identity.ts';
+import { ensureQueue, subscriberQueueOptions, SUPERVISE_INTERVAL_SECONDS } from './queues.ts';
 
 /** A domain event as subscribers receive it. */
 export interface DomainEvent<T = Record<string, unknown>> {
@@ -48,14 +49,6 @@ export interface EventBusOptions {
 
 export const EVENTS_SCHEMA = 'pgboss';
 const RELAY_INTERVAL_MS = 1_000;
-/**
- * A delivery (one batch, a short transaction per event) still active after this long is retried. It also
- * bounds how long an event waits when the database went away mid-delivery: pg-boss could record neither
- * its completion nor its failure, and the job stays active until it expires (15 minutes by default).
- */
-const DELIVERY_EXPIRY_SECONDS = 30;
-/** How often pg-boss looks for expired jobs (60 s by default), so one stranded by an outage waits at most about this much longer. */
-const SUPERVISE_INTERVAL_SECONDS = 10;
 const RELAY_BATCH = 200;
 /** Published outbox rows are kept this long for inspection, then pruned by the relay. */
 const OUTBOX_RETENTION_DAYS = 7;
@@ -232,21 +225,14 @@ export class EventBus {
     for (const type of Object.keys(subscribers)) {
       const queue = queueOf(name, type);
       const deadLetter = `${queue}.dead`;
-      await this.ensureQueue(deadLetter, {});
-      await this.ensureQueue(queue, { retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 300, deadLetter, notify: true, expireInSeconds: DELIVERY_EXPIRY_SECONDS });
+      await ensureQueue(this.boss, deadLetter, {});
+      await ensureQueue(this.boss, queue, subscriberQueueOptions(deadLetter));
       await this.boss.subscribe(type, queue);
     }
     for (const [workerName, worker] of Object.entries(workers)) {
       if (!isCron(worker)) continue;
-      await this.ensureQueue(workerQueueOf(name, workerName), { retryLimit: 2, expireInSeconds: 600 });
+      await ensureQueue(this.boss, workerQueueOf(name, workerName), { retryLimit: 2, expireInSeconds: 600 });
     }
-  }
-
-  private async ensureQueue(queue: string, options: NonNullable<Parameters<PgBoss['createQueue']>[1]>): Promise<void> {
-    const existing = await this.boss.getQueue(queue);
-    if (!existing) await this.boss.createQueue(queue, options);
-    // A queue made before its expiry was set keeps pg-boss's 15 minutes until told otherwise.
-    else if (options.expireInSeconds && existing.expireInSeconds !== options.expireInSeconds) await this.boss.updateQueue(queue, { expireInSeconds: options.expireInSeconds });
   }
 
   private async relayBatch(): Promise<number> {
