@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMinorUnits, queueOf, toGlobalId, type DomainEvent, type Viewer } from '#kit';
+import { queueOf } from '#kit';
 import { eventually } from '#kit/testing/index.ts';
 import { expireIdleCarts } from '../src/services/expiry.ts';
-import { onOrderPaid } from '../src/subscribers/order-paid.ts';
+import { ORDERS, paymentHelpers } from './checkout-support.ts';
 import {
   ADDRESS_UPDATE,
   CART_CREATE,
-  CART_FIELDS,
   CODES_UPDATE,
   IDENTITY_UPDATE,
   LINES_ADD,
   LINES_REMOVE,
   LINES_UPDATE,
   OPTION_UPDATE,
-  WARNINGS_QUERY,
   cartRows,
   cartWith,
   checkedOut,
@@ -23,101 +21,21 @@ import {
   person,
   startCartSystem,
   type CartSystem,
-  type Person,
 } from './support.ts';
 
 let sys: CartSystem;
 let cheap: string; // 20.00
-let pricey: string; // 300.00
 
 beforeAll(async () => {
   sys = await startCartSystem({ shipping: false });
   cheap = (await createVariant(sys, { price: '20.00', stock: 500 })).variantId;
-  pricey = (await createVariant(sys, { price: '300.00', stock: 500 })).variantId;
+  await createVariant(sys, { price: '300.00', stock: 500 });
 });
-// Checkout transitions (start, cancellation, abandon) are in checkout.test.ts; this file is about payment.
+// Checkout transitions (start, cancellation, abandon) are in checkout-start.test.ts and checkout-release.test.ts;
+// this file is about payment completing the cart, order-paid-discount-usage.test.ts about the discounts it counts.
 afterAll(() => sys?.close());
 
-const READ = `query ($id: ID!) { cart(id: $id) { ${CART_FIELDS} completedAt } }`;
-const ORDERS: Viewer = { role: 'service', customerId: null, service: 'orders' };
-const minor = (money: { amount: string; currencyCode: string }) => parseMinorUnits(money.amount, money.currencyCode)!;
-
-const readCart = async (id: string, who?: Person) => (await sys.send<any>(READ, { id }, who)).cart;
-
-/** The `orders.order.paid` event of an order made from `cart` (as read through the gateway), as the orders subgraph emits it. */
-function paidEvent(cart: any, options: { orderId?: string; customerId?: string | null; discountsMinor?: number } = {}): DomainEvent<any> {
-  const currencyCode = cart.cost.totalAmount.currencyCode;
-  const orderId = options.orderId ?? crypto.randomUUID();
-  return {
-    id: crypto.randomUUID(),
-    type: 'orders.order.paid',
-    producer: 'orders',
-    occurredAt: new Date().toISOString(),
-    requestId: null,
-    payload: {
-      orderId,
-      number: 1001,
-      cartId: localId(cart.id),
-      customerId: options.customerId ?? (cart.buyerIdentity.customer ? localId(cart.buyerIdentity.customer.id) : null),
-      email: cart.buyerIdentity.email,
-      currencyCode,
-      totals: {
-        subtotalMinor: minor(cart.cost.subtotalAmount),
-        discountsMinor: options.discountsMinor ?? minor(cart.cost.discountAmount),
-        shippingMinor: minor(cart.cost.shippingAmount),
-        taxMinor: minor(cart.cost.totalTaxAmount),
-        totalMinor: minor(cart.cost.totalAmount),
-      },
-      lines: cart.lines.map((line: any) => ({
-        orderLineId: crypto.randomUUID(),
-        variantId: localId(line.merchandise.id),
-        title: 'Test item',
-        quantity: line.quantity,
-        unitPriceMinor: minor(line.cost.amountPerQuantity),
-        totalMinor: minor(line.cost.totalAmount),
-      })),
-      shippingAddress: null,
-    },
-  };
-}
-
-/** Applies the event the way the bus does: the subscriber inside a transaction, with the subgraph's real context. */
-const apply = (event: DomainEvent<any>) => sys.cart.context().transaction((tx) => onOrderPaid(tx, event));
-/** Checks the cart out for a new order (as orders does: `cartCheckoutStart`), then applies that order's paid event. */
-async function pay(cart: any, options: { customerId?: string | null; discountsMinor?: number } = {}): Promise<DomainEvent<any>> {
-  const event = paidEvent(cart, { ...options, orderId: await checkedOut(sys, cart.id) });
-  await apply(event);
-  return event;
-}
-
-const cartRow = async (cartGid: string) =>
-  (await sys.cart.sql<{ status: string; completed_order_id: string | null; completed_at: Date | null }>(
-    'select status, completed_order_id, completed_at from cart where id = ?',
-    [localId(cartGid)],
-  ))[0]!;
-const redemptionsOf = (orderId: string) =>
-  sys.cart.sql<{ code: string | null; title: string; amount_minor: number; customer_id: string | null; cart_id: string; email: string | null; currency_code: string }>(
-    `select d.code, d.title, r.amount_minor, r.customer_id, r.cart_id, r.email, r.currency_code
-     from discount_redemption r join discount d on d.id = r.discount_id where r.order_id = ? order by r.amount_minor desc`,
-    [orderId],
-  );
-const customerCart = async (who: Person) => {
-  const result = await sys.cart.request(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Customer { cart { id } } } }`, {
-    reps: [{ __typename: 'Customer', id: toGlobalId('Customer', who.customerId) }],
-  }, who.viewer);
-  return result.data!._entities[0].cart as { id: string } | null;
-};
-let codes = 0;
-/** A percentage code with limits, made for one test. */
-async function createCode(fields: { percentageBp?: number; usageLimit?: number | null; usageLimitPerCustomer?: number | null }): Promise<string> {
-  codes += 1;
-  const code = `PAIDTEST${codes}`;
-  await sys.cart.sql(
-    `insert into discount (code, title, kind, percentage_bp, usage_limit, usage_limit_per_customer) values (?, ?, 'PERCENTAGE', ?, ?, ?)`,
-    [code, `${code} test code`, fields.percentageBp ?? 1000, fields.usageLimit ?? null, fields.usageLimitPerCustomer ?? null],
-  );
-  return code;
-}
+const { readCart, paidEvent, apply, pay, cartRow, redemptionsOf, customerCart, cartOrderOf } = paymentHelpers(() => sys);
 
 describe('orders.order.paid completes the cart', () => {
   it('makes the cart COMPLETED: still read by its owner (read-only, completedAt set), no longer Customer.cart; a new cartCreate starts afresh', async () => {
@@ -266,74 +184,5 @@ describe('orders.order.paid completes the cart', () => {
     }
     await expect(apply({ ...paidEvent(cart), payload: null })).rejects.toThrow(/malformed payload/);
     expect((await cartRow(cart.id)).status).toBe('OPEN');
-  });
-});
-
-const cartOrderOf = (orderId: string) =>
-  sys.cart.sql<{ cart_id: string; outcome: string }>('select cart_id, outcome from cart_order where order_id = ?', [orderId]);
-
-describe('discount usage', () => {
-  it('a code with a usage limit of 1, used by one paid order, is no longer applicable on another cart', async () => {
-    const code = await createCode({ usageLimit: 1 });
-    const first = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
-    const second = await cartWith(sys, { [cheap]: 2 }, undefined, { discountCodes: [code] });
-    expect(first.discountCodes).toEqual([{ code, applicable: true }]);
-    expect(second.discountCodes).toEqual([{ code, applicable: true }]);
-
-    const paid = await pay(first);
-    expect((await redemptionsOf(paid.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 200]]);
-
-    const after = await readCart(second.id);
-    expect(after.discountCodes).toEqual([{ code, applicable: false }]);
-    expect(after.cost.discountAmount).toEqual({ amount: '0.00', currencyCode: 'USD' });
-    const warnings = (await sys.send<any>(WARNINGS_QUERY, { id: second.id })).cart.warnings;
-    expect(warnings).toContainEqual({ code: 'DISCOUNT_CODE_NOT_APPLICABLE', message: `Discount code ${code} has reached its usage limit.`, target: code });
-    // A new cart cannot use it either.
-    expect((await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: false }]);
-  });
-
-  it('still counts a code that ran out between this order\'s checkout and its payment: the order had it', async () => {
-    const code = await createCode({ usageLimit: 1 });
-    const first = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
-    const second = await cartWith(sys, { [cheap]: 2 }, undefined, { discountCodes: [code] });
-    // Both checked out while the code applied (the order of `second` took 4.00 off); `first` is paid first.
-    const secondOrder = paidEvent(second, { orderId: await checkedOut(sys, second.id) });
-    await pay(first);
-    await apply(secondOrder);
-    expect((await redemptionsOf(secondOrder.payload.orderId)).map((r) => [r.code, r.amount_minor])).toEqual([[code, 400]]);
-    expect(await sys.cart.sql('select count(*)::int as n from discount_redemption r join discount d on d.id = r.discount_id where d.code = ?', [code])).toEqual([{ n: 2 }]);
-    // A cart checked out after the code ran out had no discount: nothing is counted for its order.
-    const third = await cartWith(sys, { [cheap]: 1 }, undefined, { discountCodes: [code] });
-    expect(third.cost.discountAmount.amount).toBe('0.00');
-    const thirdOrder = await pay(third);
-    expect(await redemptionsOf(thirdOrder.payload.orderId)).toEqual([]);
-  });
-
-  it('a per-customer limit stops that customer only', async () => {
-    const code = await createCode({ usageLimitPerCustomer: 1 });
-    const [alice, bob] = [await person(), await person()];
-    const first = await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] });
-    await pay(first);
-    expect((await cartWith(sys, { [cheap]: 1 }, alice, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: false }]);
-    expect((await cartWith(sys, { [cheap]: 1 }, bob, { discountCodes: [code] })).discountCodes).toEqual([{ code, applicable: true }]);
-  });
-
-  it('counts the automatic discount that took money off and every code that did, never one that took nothing', async () => {
-    const useless = await createCode({ usageLimit: 5 });
-    await sys.cart.sql(`update discount set minimum_subtotal_minor = 100000000, currency_code = 'USD' where code = ?`, [useless]);
-    // 2 × 300.00 = 600.00: the seeded automatic $25 off $500 applies, then WELCOME10 on 575.00 = 57.50.
-    const shopper = await person();
-    const big = await cartWith(sys, { [pricey]: 2 }, shopper, { discountCodes: ['WELCOME10', useless] });
-    expect(big.cost.discountAmount.amount).toBe('82.50');
-    expect(big.discountCodes).toEqual([{ code: 'WELCOME10', applicable: true }, { code: useless, applicable: false }]);
-    const event = await pay(big);
-    expect((await redemptionsOf(event.payload.orderId)).map((r) => [r.code, r.title, r.amount_minor, r.customer_id])).toEqual([
-      ['WELCOME10', '10% off your order', 5750, shopper.customerId],
-      [null, '$25 off orders of $500 or more', 2500, shopper.customerId],
-    ]);
-    // Under the minimum: the automatic discount took nothing and is not counted.
-    const small = await cartWith(sys, { [cheap]: 1 });
-    const smallOrder = await pay(small);
-    expect(await redemptionsOf(smallOrder.payload.orderId)).toEqual([]);
   });
 });
