@@ -1,9 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEvent } from '#kit';
-import { eventually, type TestSubgraph } from '#kit/testing/index.ts';
+import { createTestDatabase, eventually, startTestSubgraph, type TestSubgraph } from '#kit/testing/index.ts';
+import { shipping } from '../src/subgraph.ts';
 
 /** A message as a test SMTP server received it. */
 export interface ReceivedMail {
@@ -246,3 +248,29 @@ export const shipmentPayload = (orderNumber: number, overrides: Record<string, u
   trackingNumber: `1Z${orderNumber}X`,
   ...overrides,
 });
+
+/**
+ * The shipping subgraph without SMTP_URL: every message is written as an .eml file into a folder of the
+ * calling test file's own (notifications-eml.test.ts, notifications-once-sender.test.ts).
+ */
+export async function startEmlSubgraph(label: string): Promise<{ subgraph: TestSubgraph; mailDir: string; close(): Promise<void> }> {
+  const mailDir = await mkdtemp(join(tmpdir(), 'notifications-'));
+  delete process.env.SMTP_URL;
+  process.env.MAIL_DIR = mailDir;
+  process.env.MAIL_FROM = '"Test Shop" <shop@example.test>';
+  let subgraph: TestSubgraph | undefined;
+  const close = async () => {
+    await subgraph?.close();
+    await rm(mailDir, { recursive: true, force: true });
+  };
+  try {
+    subgraph = await startTestSubgraph(shipping, await createTestDatabase(label));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { subgraph, mailDir, close };
+}
+
+/** `minutes` ago, to the minute (carriers' times; an OUT_FOR_DELIVERY over a day old is not mailed). */
+export const minutesAgo = (minutes: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 - minutes * 60_000).toISOString();
