@@ -3,8 +3,8 @@
  * auto-waiting `expect`), filling the address book's form, and what the network log must show.
  */
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import type { NetworkLog } from '../support/apps.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { openPage, type NetworkLog, type RecordedRequest } from '../support/apps.ts';
 import type { Commerce } from '../support/commerce.ts';
 
 /** Waits for the element to be visible (Playwright's auto-waiting, without @playwright/test's expect). */
@@ -122,4 +122,28 @@ export async function ship(commerce: Commerce, orderId: string, orderLineId: str
     commerce.staffToken,
   );
   expect(tracked.data?.shipmentTrackingUpdate.userErrors, JSON.stringify(tracked)).toEqual([]);
+}
+
+/** Each page opened fresh (a new context, empty cache): its JavaScript and its GraphQL requests. */
+export async function coldLoads(browser: Browser, origin: string, handle: string): Promise<Record<string, RecordedRequest[]>> {
+  const pages: [string, string, (page: Page) => Promise<unknown>][] = [
+    ['home', '/', (page) => shown(page.getByRole('heading', { name: 'New arrivals' }))],
+    ['listing', '/products?sort=price-asc', (page) => shown(page.getByText(/^Page 1:/))],
+    ['product', `/products/${handle}`, (page) => shown(page.getByRole('button', { name: 'Add to cart' }))],
+    ['cart', '/cart', (page) => shown(page.getByText('Your cart is empty.'))],
+    ['account', '/account', (page) => shown(page.getByRole('heading', { name: 'Create an account', exact: true }))],
+  ];
+  const loads: Record<string, RecordedRequest[]> = {};
+  for (const [name, path, ready] of pages) {
+    const { page, network } = await openPage(browser, origin);
+    await page.goto(path);
+    await ready(page);
+    await quiet(page, network);
+    loads[name] = network.entries.slice();
+    if (name === 'listing') await pagesForwardAndBack(page);
+    await network.settled();
+    assertOnlyPersistedAndOwnAssets(network);
+    await page.context().close();
+  }
+  return loads;
 }

@@ -13,11 +13,11 @@
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minor } from '../support/commerce.ts';
 import { ARTIFACTS, launchChromium, openPage, pageBudgets, startAppStack, writeArtifact, type AppStack, type RecordedRequest } from '../support/apps.ts';
-import { assertOnlyPersistedAndOwnAssets, editAddressBook, escape, hasText, lacksText, pagesForwardAndBack, productToBuy, quiet, ship, shown, tokenOf, withoutOperations } from './storefront-steps.ts';
+import { assertOnlyPersistedAndOwnAssets, coldLoads, editAddressBook, escape, hasText, lacksText, pagesForwardAndBack, productToBuy, quiet, ship, shown, tokenOf, withoutOperations } from './storefront-steps.ts';
 
 let stack: AppStack;
 let browser: Browser | null;
@@ -237,7 +237,7 @@ describe('the storefront', () => {
     expect(pageErrors).toEqual([]);
 
     // Cold loads: what a first visit to each page downloads.
-    const cold = await coldLoads(product.handle);
+    const cold = await coldLoads(browser!, stack.url, product.handle);
     await network.settled();
     assertOnlyPersistedAndOwnAssets(network);
     expect(network.entries.filter((entry) => entry.kind === 'persisted-operation').length).toBeGreaterThan(10);
@@ -298,28 +298,3 @@ describe('the storefront', () => {
     await page.context().close();
   });
 });
-
-
-/** Each page opened fresh (a new context, empty cache): its JavaScript and its GraphQL requests. */
-async function coldLoads(handle: string): Promise<Record<string, RecordedRequest[]>> {
-  const pages: [string, string, (page: Page) => Promise<unknown>][] = [
-    ['home', '/', (page) => shown(page.getByRole('heading', { name: 'New arrivals' }))],
-    ['listing', '/products?sort=price-asc', (page) => shown(page.getByText(/^Page 1:/))],
-    ['product', `/products/${handle}`, (page) => shown(page.getByRole('button', { name: 'Add to cart' }))],
-    ['cart', '/cart', (page) => shown(page.getByText('Your cart is empty.'))],
-    ['account', '/account', (page) => shown(page.getByRole('heading', { name: 'Create an account', exact: true }))],
-  ];
-  const loads: Record<string, RecordedRequest[]> = {};
-  for (const [name, path, ready] of pages) {
-    const { page, network } = await openPage(browser!, stack.url);
-    await page.goto(path);
-    await ready(page);
-    await quiet(page, network);
-    loads[name] = network.entries.slice();
-    if (name === 'listing') await pagesForwardAndBack(page);
-    await network.settled();
-    assertOnlyPersistedAndOwnAssets(network);
-    await page.context().close();
-  }
-  return loads;
-}
