@@ -8,7 +8,7 @@ import { gatewayClient, logIn, productCursor, readyCarts, sendOk, type Fixtures,
 import { readCounters } from '../bench/src/measure.ts';
 import { failureOf, loadManifest, OPERATIONS, toHttpRequest, type OperationCall } from '../bench/src/operations.ts';
 import { parseOptions } from '../bench/src/options.ts';
-import { ratiosOf, recordOf, restartsOf, resultsTable } from '../bench/src/report.ts';
+import { cpuTable, ratiosOf, recordOf, restartsOf, resultsTable } from '../bench/src/report.ts';
 import { startTestSupergraph, type TestSupergraph } from './support/supergraph.ts';
 
 /**
@@ -159,11 +159,12 @@ describe("the benchmark's pure parts", () => {
 
   it('reports ratios between rounds at the same concurrency', () => {
     const load = (perSecond: number) => ({ requests: perSecond, sent: perSecond, seconds: 1, perSecond, p50: 1, p90: 2, p99: 3, errors: 0, errorKinds: {}, cache: {}, transportErrors: 0 });
-    const cost = { nodeCpuMs: 100, postgresCpuMs: 100, benchCpuMs: 10, subgraphs: { products: { requests: 100, statements: 200 } }, rss: {}, pids: { products: [7] } };
+    const cost = { nodeCpuMs: 100, nodeCpuMsByProcess: { products: 60, gateway: 40 }, postgresCpuMs: 100, benchCpuMs: 10, subgraphs: { products: { requests: 100, statements: 200 } }, rss: {}, pids: { products: [7] } };
     const records = [recordOf('listing', 10, load(100), cost), recordOf('memory-supergraph', 10, load(400), cost), recordOf('listing', 50, load(50), cost)];
     expect(records[0]).toMatchObject({ nodeCpuMsPerRequest: 1, postgresCpuShare: 0.5, sqlPerOperation: 2, fetchesPerOperation: 1 });
     expect(ratiosOf(records)).toEqual([{ label: expect.stringMatching(/^listing uncached ÷ \(b\)/), connections: 10, value: 0.25 }]);
     expect(resultsTable(records)).toContain('| listing | 10 | 100 | 1 | 2 | 3 | 0 | 1.00 | 50% | 2.0 | 1.0 | – |');
+    expect(cpuTable(records)).toContain('| listing ×10 | 0.60 | 0.40 | 1.00 |');
     expect(restartsOf(records)).toEqual([]);
     expect(restartsOf([...records, recordOf('cart', 10, load(10), { ...cost, pids: { products: [8] } })])).toEqual(['products: pid 7 → 8 by the end of cart ×10']);
   });

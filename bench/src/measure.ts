@@ -28,6 +28,8 @@ interface Snapshot {
 
 export interface RoundCost {
   nodeCpuMs: number;
+  /** The same by process name (a service's workers summed): where the Node CPU went. */
+  nodeCpuMsByProcess: Record<string, number>;
   postgresCpuMs: number;
   /** The load generator (this process), for judging whether it was the bottleneck. */
   benchCpuMs: number;
@@ -66,6 +68,7 @@ export function costBetween(before: Snapshot, after: Snapshot, processes: Proces
   rss.bench = process.memoryUsage.rss();
   return {
     nodeCpuMs: cpuDelta(before.node, after.node),
+    nodeCpuMsByProcess: Object.fromEntries(Object.entries(processes.node).map(([name, pids]) => [name, cpuDelta(before.node, after.node, pids)])),
     postgresCpuMs: cpuDelta(before.postgres, after.postgres),
     benchCpuMs: after.bench - before.bench,
     subgraphs,

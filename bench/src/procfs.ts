@@ -103,10 +103,10 @@ export function cpuSnapshot(pids: readonly number[], options: { withReaped?: rea
   return snapshot;
 }
 
-/** CPU milliseconds spent between two snapshots; a process born in between counts from zero. */
-export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+/** CPU milliseconds spent between two snapshots (by `only` these pids); a process born in between counts from zero. */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>, only?: readonly number[]): number {
   let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  for (const [pid, ms] of after) if (!only || only.includes(pid)) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 

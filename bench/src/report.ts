@@ -96,6 +96,18 @@ export function resultsTable(records: readonly RoundRecord[]): string {
   return lines.join('\n');
 }
 
+/** CPU ms per request by process: where a round's Node CPU went (PostgreSQL's as one column). */
+export function cpuTable(records: readonly RoundRecord[]): string {
+  const names: string[] = [];
+  for (const r of records) for (const name of Object.keys(r.cost.nodeCpuMsByProcess ?? {})) if (!names.includes(name)) names.push(name);
+  const lines = [`| round | ${names.join(' | ')} | postgres |`, `| --- | ${names.map(() => '---:').join(' | ')} | ---: |`];
+  for (const r of records) {
+    const per = (ms: number | undefined) => (ms === undefined || r.load.sent === 0 ? '–' : (ms / r.load.sent).toFixed(2));
+    lines.push(`| ${r.name} ×${r.connections} | ${names.map((name) => per(r.cost.nodeCpuMsByProcess?.[name])).join(' | ')} | ${per(r.cost.postgresCpuMs)} |`);
+  }
+  return lines.join('\n');
+}
+
 export function memoryTable(records: readonly RoundRecord[]): string {
   const names: string[] = [];
   for (const r of records) for (const name of Object.keys(r.cost.rss)) if (!names.includes(name)) names.push(name);
@@ -150,6 +162,10 @@ export function markdownReport(info: RunInfo, records: readonly RoundRecord[], d
     '## Ratios (req/s, same run, same connections)',
     '',
     ratiosTable(ratiosOf(records)),
+    '',
+    '## CPU ms per request, by process (utime + stime over the measured part ÷ requests sent)',
+    '',
+    cpuTable(records),
     '',
     '## Resident memory after each round (MiB; PostgreSQL: Pss, shared buffers counted once)',
     '',

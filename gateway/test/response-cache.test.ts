@@ -20,7 +20,7 @@ import {
 /**
  * The response cache's parts on their own: the stores' invalidation rule (both stores, the Redis one against
  * REDIS_URL or 127.0.0.1:6379, skipped saying so when none answers), the tags of fetches and events, the HTTP
- * headers, the configuration. tests/flows/response-cache.test.ts runs it all through the real supergraph.
+ * headers, the configuration. tests/flows/response-cache-*.test.ts run it all through the real supergraph.
  */
 const log = pino({ level: 'silent' });
 const entry = (stamp: number, tags: string[], data = '{"x":1}'): CacheEntry => ({ stamp, tags, storedAt: Date.now(), maxAge: 60, data });

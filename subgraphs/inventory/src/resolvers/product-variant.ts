@@ -1,5 +1,5 @@
 import { parseGlobalId, toGlobalId } from '#kit';
-import { quantityAvailableOnline, stockAtActiveLocations } from '../services/stock-availability.service.ts';
+import { stockAtActiveLocations } from '../services/stock-availability.service.ts';
 import type { ProductVariantResolvers } from '../generated/resolvers-types.ts';
 
 /** The fields inventory contributes to the products subgraph's ProductVariant. */
@@ -7,10 +7,8 @@ export const ProductVariant: ProductVariantResolvers = {
   // No query here: whatever the gateway asks for next is loaded for all representations at once.
   __resolveReference: (ref) => ({ variantId: parseGlobalId(ref.id, 'ProductVariant') }),
   id: (variant) => toGlobalId('ProductVariant', variant.variantId),
-  quantityAvailable: async (variant, _args, ctx) =>
-    quantityAvailableOnline(await stockAtActiveLocations(ctx.loaders, variant.variantId)),
-  availableForSale: async (variant, _args, ctx) =>
-    quantityAvailableOnline(await stockAtActiveLocations(ctx.loaders, variant.variantId)) > 0,
+  quantityAvailable: (variant, _args, ctx) => ctx.loaders.availableOnlineByVariantId.load(variant.variantId),
+  availableForSale: async (variant, _args, ctx) => (await ctx.loaders.availableOnlineByVariantId.load(variant.variantId)) > 0,
   stockLevels: async (variant, _args, ctx) =>
     (await stockAtActiveLocations(ctx.loaders, variant.variantId)).map(({ level }) => level),
 };

@@ -9,15 +9,6 @@ export function availableUnits(level: Pick<StockLevel, 'onHand' | 'reserved'>): 
   return level.onHand - level.reserved;
 }
 
-/** What can be sold online: only stock at open locations that ship online orders counts. */
-export function quantityAvailableOnline(stock: readonly StockAtLocation[]): number {
-  let total = 0;
-  for (const { level, location } of stock) {
-    if (location.active && location.fulfillsOnlineOrders) total += availableUnits(level);
-  }
-  return total;
-}
-
 /**
  * A variant's stock at each open location, by location name. One batched statement (levels joined to
  * their locations) however many variants a request asks about.

@@ -45,6 +45,23 @@ export async function stockAtOpenLocations(em: EntityManager, variantIds: readon
   });
 }
 
+/**
+ * Units sellable online per variant: on hand minus reserved, summed over open locations that ship online
+ * orders (stock at a store that does not ship is not for sale online). A listing only asks this; summed in the
+ * statement, it reads one narrow row per variant where the full stock read parsed every level with its
+ * location's address (pg's row parsing was a tenth of inventory's CPU per listing). Unknown variants: 0.
+ */
+export async function availableOnlineByVariant(em: EntityManager, variantIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await em.execute<{ variant_id: string; available: number }[]>(
+    `select s.variant_id, sum(s.on_hand - s.reserved)::int as available
+     from stock_level s join location l on l.id = s.location_id
+     where s.variant_id in (?) and l.active and l.fulfills_online_orders
+     group by s.variant_id`,
+    [variantIds],
+  );
+  return new Map(rows.map((row) => [row.variant_id, row.available]));
+}
+
 function locationFromRow(id: string, row: Record<string, unknown>): Location {
   const location = {
     id,
