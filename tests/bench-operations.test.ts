@@ -53,6 +53,7 @@ beforeAll(async () => {
     handles: products.map((p) => p.handle),
     searchTerms: ['wool', 'leather boot', 'mug'],
     variantIds,
+    addVariantIds: variantIds,
     pages: [{ after: listing.products.pageInfo.endCursor, sortKey: 'TITLE', reverse: false }],
     readCarts: await readyCarts(client, 2, variantIds),
     writeCarts: await readyCarts(client, 2, variantIds, { offset: 6 }),

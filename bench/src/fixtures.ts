@@ -22,6 +22,12 @@ export interface Fixtures {
   searchTerms: string[];
   /** Variants with stock online. */
   variantIds: string[];
+  /**
+   * Variants with at least ADD_MIN_UNITS in the warehouse, for add-to-cart: each round restarts its rotation,
+   * so a cart meets the same variant once per round (warm-up included), and a variant with one unit refused
+   * the second add with NOT_ENOUGH_STOCK (10 of them in a ×50 round) where a shopper's would have succeeded.
+   */
+  addVariantIds: string[];
   pages: ListingPage[];
   readCarts: string[];
   writeCarts: string[];
@@ -94,9 +100,12 @@ export function searchTerms(): string[] {
   return shuffled([...terms]);
 }
 
-/** Variants that inventory's seed stocks in the warehouse (initialStock is its own rule). */
-export function inStockVariants(catalog: Pick<BenchCatalog, 'variants'>): string[] {
-  return shuffled(catalog.variants.filter((variant) => initialStock(variant.id).warehouse > 0).map((variant) => `gid://commerce/ProductVariant/${variant.id}`));
+/** Far more than the adds one cart can make of one variant over a run's rounds. */
+export const ADD_MIN_UNITS = 20;
+
+/** Variants that inventory's seed stocks in the warehouse with at least `minUnits` (initialStock is its own rule). */
+export function inStockVariants(catalog: Pick<BenchCatalog, 'variants'>, minUnits = 1): string[] {
+  return shuffled(catalog.variants.filter((variant) => initialStock(variant.id).warehouse >= minUnits).map((variant) => `gid://commerce/ProductVariant/${variant.id}`));
 }
 
 const ADDRESS = { firstName: 'Bench', lastName: 'Shopper', address1: '350 Fifth Avenue', city: 'New York', provinceCode: 'NY', zip: '10118', countryCode: 'US' };

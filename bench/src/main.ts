@@ -12,7 +12,7 @@ import { buildBenchCatalog } from './catalog.ts';
 import { keepWarnings } from './logs.ts';
 import { interrupted, stopAllChildren, stopEverythingOnExit } from './children.ts';
 import { openBenchDatabase, type BenchDatabase } from './database.ts';
-import { gatewayClient, inStockVariants, listingPages, logIn, readyCarts, searchTerms, shuffled, type Fixtures } from './fixtures.ts';
+import { ADD_MIN_UNITS, gatewayClient, inStockVariants, listingPages, logIn, readyCarts, searchTerms, shuffled, type Fixtures } from './fixtures.ts';
 import { OPERATIONS, LISTING_PAGE_SIZE, loadManifest, toHttpRequest } from './operations.ts';
 import { parseOptions } from './options.ts';
 import { freePortBlock } from './ports.ts';
@@ -75,6 +75,7 @@ async function main() {
     handles: shuffled(catalog.products.map((p) => p.handle)),
     searchTerms: searchTerms(),
     variantIds,
+    addVariantIds: inStockVariants(catalog, ADD_MIN_UNITS),
     pages: listingPages(catalog),
     readCarts: wanted('cart') ? await readyCarts(client, options.quick ? 20 : 200, variantIds) : [],
     writeCarts: wanted('add-to-cart') ? await readyCarts(client, options.quick ? 50 : 200, variantIds, { offset: 1000 }) : [],

@@ -81,10 +81,10 @@ export const OPERATIONS: readonly BenchOperation[] = [
   },
   {
     name: 'add-to-cart',
-    description: 'CartLinesAdd: one unit of a rotating in-stock variant to a rotating pre-created cart',
+    description: 'CartLinesAdd: one unit of a rotating variant (20+ units in the warehouse) to a rotating pre-created cart',
     call: (n, f) => ({
       operation: 'CartLinesAdd',
-      variables: { cartId: at(f.writeCarts, n), lines: [{ merchandiseId: at(f.variantIds, n * 7 + Math.floor(n / f.writeCarts.length)), quantity: 1 }] },
+      variables: { cartId: at(f.writeCarts, n), lines: [{ merchandiseId: at(f.addVariantIds, n * 7 + Math.floor(n / f.writeCarts.length)), quantity: 1 }] },
       method: 'POST',
     }),
   },

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
+import { staticCachePolicyPlugin } from './cache-policy.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './database.ts';
 import { ClientError, createErrorMasker } from './errors.ts';
@@ -115,6 +116,9 @@ export async function createSubgraphServer<TLoaders>(
       ApolloServerPluginLandingPageDisabled(),
       // Traces are only for Apollo's hosted reporting, which this project does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      // The same Cache-Control, from the document instead of a hook on every field (cache-policy.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      staticCachePolicyPlugin(),
       requestLogPlugin(),
     ],
   });
