@@ -4,7 +4,7 @@
  * end, and the subgraphs' counters (GET /metrics: requests received, SQL statements sent) whose deltas,
  * divided by the round's requests, give SQL statements and subgraph fetches per operation.
  */
-import { cpuDelta, cpuSnapshot, readPss, readRss } from './procfs.ts';
+import { cpuDelta, cpuSnapshot, readPss, readRss, readRssAnon } from './procfs.ts';
 
 export interface Processes {
   /**
@@ -37,6 +37,8 @@ export interface RoundCost {
   subgraphs: Record<string, { requests: number; statements: number }> | null;
   /** Resident memory at the end of the round, bytes, by process name; `postgres` is the Pss sum of its processes. */
   rss: Record<string, number>;
+  /** The anonymous part of each Node process's RSS (RssAnon): what is its own, without the shared binary. */
+  rssAnon?: Record<string, number>;
   /** The pids each name had during the round: a name whose pids change between rounds was restarted. */
   pids: Record<string, number[]>;
 }
@@ -64,6 +66,11 @@ export function costBetween(before: Snapshot, after: Snapshot, processes: Proces
     const sizes = pids.map(readRss).filter((bytes) => bytes !== undefined);
     if (sizes.length > 0) rss[name] = sizes.reduce((sum, bytes) => sum + bytes, 0);
   }
+  const rssAnon: Record<string, number> = {};
+  for (const [name, pids] of Object.entries({ ...processes.bystanders, ...processes.node })) {
+    const sizes = pids.map(readRssAnon).filter((bytes) => bytes !== undefined);
+    if (sizes.length > 0) rssAnon[name] = sizes.reduce((sum, bytes) => sum + bytes, 0);
+  }
   rss.postgres = processes.postgres.reduce((sum, pid) => sum + (readPss(pid) ?? 0), 0);
   rss.bench = process.memoryUsage.rss();
   return {
@@ -73,6 +80,7 @@ export function costBetween(before: Snapshot, after: Snapshot, processes: Proces
     benchCpuMs: after.bench - before.bench,
     subgraphs,
     rss,
+    rssAnon,
     pids: { ...processes.bystanders, ...processes.node },
   };
 }

@@ -54,6 +54,20 @@ export function readRss(pid: number): number | undefined {
 }
 
 /**
+ * The anonymous part of resident memory (RssAnon: heaps, stacks, malloc), or undefined when gone. VmRSS also
+ * counts the pages of the files a process maps, above all the Node binary's code (about 60 MB in a service),
+ * which every Node process shares.
+ */
+export function readRssAnon(pid: number): number | undefined {
+  try {
+    const match = /^RssAnon:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Proportional set size in bytes (Pss, /proc/<pid>/smaps_rollup): shared pages divided among the processes
  * sharing them. Summed over PostgreSQL's processes it counts shared buffers once, where RSS counts them in
  * every backend. Falls back to RSS where smaps_rollup is unreadable.

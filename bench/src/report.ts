@@ -108,11 +108,11 @@ export function cpuTable(records: readonly RoundRecord[]): string {
   return lines.join('\n');
 }
 
-export function memoryTable(records: readonly RoundRecord[]): string {
+export function memoryTable(records: readonly RoundRecord[], part: 'rss' | 'rssAnon' = 'rss'): string {
   const names: string[] = [];
-  for (const r of records) for (const name of Object.keys(r.cost.rss)) if (!names.includes(name)) names.push(name);
+  for (const r of records) for (const name of Object.keys(r.cost[part] ?? {})) if (!names.includes(name)) names.push(name);
   const lines = [`| round | ${names.join(' | ')} |`, `| --- | ${names.map(() => '---:').join(' | ')} |`];
-  for (const r of records) lines.push(`| ${r.name} ×${r.connections} | ${names.map((name) => mib(r.cost.rss[name])).join(' | ')} |`);
+  for (const r of records) lines.push(`| ${r.name} ×${r.connections} | ${names.map((name) => mib(r.cost[part]?.[name])).join(' | ')} |`);
   return lines.join('\n');
 }
 
@@ -170,6 +170,10 @@ export function markdownReport(info: RunInfo, records: readonly RoundRecord[], d
     '## Resident memory after each round (MiB; PostgreSQL: Pss, shared buffers counted once)',
     '',
     memoryTable(records),
+    '',
+    "Of which each Node process's own (RssAnon, MiB): VmRSS also counts the pages of the Node binary it maps, about 60 MB in a service, shared by every Node process.",
+    '',
+    memoryTable(records, 'rssAnon'),
     '',
     '## Errors',
     '',

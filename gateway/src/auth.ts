@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { ANONYMOUS, verifyAccessToken, type KeyRing, type Viewer } from '#kit';
+import { ANONYMOUS, type Viewer } from '#kit/identity.ts';
+import { verifyAccessToken } from '#kit/tokens.ts';
+import type { KeyRing } from '#kit/keys.ts';
 import { partnerViewerOf } from './partners/index.ts';
 
 /**

@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { createLogger, isProduction, loadKeyRing, portFor, stopOnSignals, TOKEN_ISSUER } from '#kit';
+import { createLogger } from '#kit/logger.ts';
+import { isProduction, portFor } from '#kit/config.ts';
+import { loadKeyRing } from '#kit/keys.ts';
+import { stopOnSignals } from '#kit/lifecycle.ts';
+import { TOKEN_ISSUER } from '#kit/tokens.ts';
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 import { loadManifests } from './safelist/index.ts';

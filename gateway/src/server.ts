@@ -3,7 +3,13 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createErrorMasker, createIdentitySigner, createRequestListener, isProduction, listen, RELAYED_CODES, sendJson, type KeyRing, type Logger } from '#kit';
+import { createErrorMasker, RELAYED_CODES } from '#kit/errors.ts';
+import { createIdentitySigner } from '#kit/identity.ts';
+import { createRequestListener, sendJson } from '#kit/http.ts';
+import { isProduction } from '#kit/config.ts';
+import { listen } from '#kit/lifecycle.ts';
+import type { KeyRing } from '#kit/keys.ts';
+import type { Logger } from '#kit/logger.ts';
 import { viewerOf } from './auth.ts';
 import { subgraphUrlsOf } from './compose.ts';
 import { SignedDataSource, type GatewayContext } from './signed-data-source.ts';
@@ -79,6 +85,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       Object.assign(new SignedDataSource({ url: subgraphUrl(name) ?? url, fetcher: hardening.fetcher }), { subgraph: name, sign, observer: responseCache.observer }),
     logger: log,
   };
+  // Unless told otherwise, @apollo/gateway sends usage metrics to Apollo (usage-reporting.api.apollographql.com)
+  // every hour and when it stops, and probes the AWS, GCP, Azure and Alibaba metadata addresses at start. A
+  // merchant's gateway reaches its subgraphs and nothing else: an operator may still opt in with "false".
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway =
     typeof options.supergraph === 'string'
       ? new ApolloGateway({ ...common, supergraphSdl: options.supergraph })

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS, IDENTITY_HEADER, type Logger, type Viewer } from '#kit';
+import { ANONYMOUS, IDENTITY_HEADER, type Viewer } from '#kit/identity.ts';
+import type { Logger } from '#kit/logger.ts';
 import { isMutationDocument, type FetchObserver } from './cache/index.ts';
 
 export interface GatewayContext {

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 
 /**
  * Serves the committed supergraph file and, when `watchForChanges` is on (development), hands the gateway

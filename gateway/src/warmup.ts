@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { Operation, Schema } from '@apollo/federation-internals';
 import { parse, type DocumentNode } from 'graphql';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 import type { PersistedManifests } from './safelist/index.ts';
 
 /** The copy of federation-internals the gateway itself plans with (a dependency of @apollo/gateway, not ours). */

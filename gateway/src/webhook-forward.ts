@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson, type Logger, type Route } from '#kit';
+import { sendJson, type Route } from '#kit/http.ts';
+import type { Logger } from '#kit/logger.ts';
 
 /** Stripe's events are a few KiB; the orders service refuses more than this too. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;

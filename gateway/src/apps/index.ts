@@ -9,7 +9,7 @@
  * Stripe-compatible server confirms test cards through `POST /payments/local/confirm` (payments-local.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 import { contentSecurityPolicy, PAGE_CSP, type CspDirectives } from '../hardening/headers.ts';
 import { readBuild, type StaticFile } from './static-files.ts';
 import { LOCAL_CONFIRM_PATH, localConfirmRoute } from './payments-local.ts';

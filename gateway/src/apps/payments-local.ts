@@ -7,7 +7,7 @@
  * matching test card, which then sends the webhook like Stripe would. Only mounted in `local` mode.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 
 export const LOCAL_CONFIRM_PATH = '/payments/local/confirm';
 

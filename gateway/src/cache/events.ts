@@ -1,5 +1,6 @@
 import { PgBoss, type Job } from 'pg-boss';
-import { EVENTS_SCHEMA, type DomainEvent, type Logger } from '#kit';
+import { EVENTS_SCHEMA, type DomainEvent } from '#kit/events/event.ts';
+import type { Logger } from '#kit/logger.ts';
 import { INVALIDATING_EVENTS, tagsOfEvent } from './tags.ts';
 
 /** The gateway's one queue: every invalidating event is delivered to it (pg-boss fan-out, as to a subgraph's queues). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLRequestContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 import type { GatewayContext } from '../signed-data-source.ts';
 import type { SafelistOutcome } from '../safelist/index.ts';
 import { startInvalidationEvents, type InvalidationEvents } from './events.ts';

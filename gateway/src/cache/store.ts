@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 
 /**
  * One cached response: the `data` of an anonymous persisted query, as JSON, with what it depends on.

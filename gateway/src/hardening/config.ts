@@ -1,4 +1,4 @@
-import { isProduction } from '#kit';
+import { isProduction } from '#kit/config.ts';
 
 /**
  * Every limit the gateway enforces before it plans an operation or calls a subgraph, with its default.

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 import { isSubgraphTimeout, isSubgraphUnavailable, SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from './subgraph-fetch.ts';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;

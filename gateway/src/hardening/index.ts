@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError, ValidationRule } from 'graphql';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 import { readHardeningConfig, type HardeningConfig } from './config.ts';
 import { hardenFormatError } from './errors.ts';
 import { applySecurityHeaders, securityHeaders } from './headers.ts';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { visit, type DocumentNode, type GraphQLError as GraphQLErrorType, type ValidationRule } from 'graphql';
-import { isProduction } from '#kit';
+import { isProduction } from '#kit/config.ts';
 import type { HardeningConfig } from './config.ts';
 
 /**

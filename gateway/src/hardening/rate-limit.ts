@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis } from 'ioredis';
-import { sendJson, type Logger } from '#kit';
+import { sendJson } from '#kit/http.ts';
+import type { Logger } from '#kit/logger.ts';
 import { clientIpOf } from '../auth.ts';
 
 /** The code of a request refused for going past a rate limit (HTTP 429, with Retry-After). */

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ANONYMOUS, IDENTITY_HEADER, type Logger, type Viewer } from '#kit';
+import { ANONYMOUS, IDENTITY_HEADER, type Viewer } from '#kit/identity.ts';
+import type { Logger } from '#kit/logger.ts';
 
 /** The header partners send their key in. */
 export const API_KEY_HEADER = 'x-api-key';

@@ -1,6 +1,7 @@
 import type { GraphQLError as GraphQLErrorType, OperationDefinitionNode, SelectionSetNode, DocumentNode, GraphQLSchema } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContext } from '@apollo/server';
-import type { Logger, Viewer } from '#kit';
+import type { Logger } from '#kit/logger.ts';
+import type { Viewer } from '#kit/identity.ts';
 import { graphql, partnerSchemaOf, taggedCoordinatesOf } from './partner-schema.ts';
 
 export { INTERNAL_TAG, partnerSchemaOf, taggedCoordinatesOf } from './partner-schema.ts';

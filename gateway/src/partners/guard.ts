@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson, type Logger } from '#kit';
+import { sendJson } from '#kit/http.ts';
+import type { Logger } from '#kit/logger.ts';
 import { API_KEY_HEADER, type PartnerKeys, type PartnerViewer } from './api-keys.ts';
 
 /** The stable codes of a refused key. */

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { requestLogPlugin, type Logger } from '#kit';
+import { requestLogPlugin } from '#kit/request-log.ts';
+import type { Logger } from '#kit/logger.ts';
 import { ClientMetrics, type ClientMetricsOptions } from './metrics.ts';
 import { createSafelist, type Safelist, type SafelistOptions } from './plugin.ts';
 

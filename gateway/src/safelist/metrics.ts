@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { Logger } from '#kit';
+import type { Logger } from '#kit/logger.ts';
 
 export interface ClientSummary {
   client: string;

@@ -6,17 +6,9 @@ import { inBackground, type Database } from '../database.ts';
 import { serviceViewer, type Viewer } from '../identity.ts';
 import { ensureQueue, subscriberQueueOptions, SUPERVISE_INTERVAL_SECONDS } from './queues.ts';
 
-/** A domain event as subscribers receive it. */
-export interface DomainEvent<T = Record<string, unknown>> {
-  id: string;
-  type: string;
-  /** The subgraph that emitted it. */
-  producer: string;
-  occurredAt: string;
-  /** The request that caused it, so one change can be followed through every service's logs. */
-  requestId: string | null;
-  payload: T;
-}
+import { EVENTS_SCHEMA, type DomainEvent } from './event.ts';
+
+export { EVENTS_SCHEMA, type DomainEvent } from './event.ts';
 
 /** Applies one event inside a transaction that also records it as processed: one effect per event. */
 export type Subscriber = (ctx: RequestContext<any>, event: DomainEvent<any>) => Promise<void>;
@@ -47,7 +39,6 @@ export interface EventBusOptions {
   createContext(viewer: Viewer, requestId: string): RequestContext<any>;
 }
 
-export const EVENTS_SCHEMA = 'pgboss';
 const RELAY_INTERVAL_MS = 1_000;
 const RELAY_BATCH = 200;
 /** Published outbox rows are kept this long for inspection, then pruned by the relay. */
