@@ -1,8 +1,8 @@
 /**
  * `npm run build`: the storefront (clients/web) and the POS app (clients/pos) for production, each into
  * its own dist/ with content-hashed asset names, and a gzip and a brotli copy of every text file, so the
- * gateway serves compressed bytes without compressing per request. `npm start` runs it when a build is
- * missing or older than its sources.
+ * gateway serves compressed bytes without compressing per request. `npm start` runs it (as a process of
+ * its own) when a build is missing or older than its sources.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export const distDir = (name: string) => join(appDir(name), 'dist');
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map|webmanifest)$/;
 
 export async function buildApps(names: readonly string[] = APPS.map((app) => app.name)): Promise<void> {
-  // Imported here: the runner reaches this module without needing Vite unless a build is due.
+  // Imported here: the staleness check (the runner's, the tests') loads no Vite; only a build does.
   const { build } = await import('vite');
   for (const name of names) {
     await build({ configFile: join(appDir(name), 'vite.config.ts'), logLevel: 'warn' });
@@ -69,7 +69,12 @@ function newest(path: string): number {
   return latest;
 }
 
+// `node scripts/build.ts [app...]`: the apps named (the runner passes the stale ones), else all of them.
 if (import.meta.main) {
-  await buildApps();
-  console.log(`built ${APPS.map((app) => `${app.name} → clients/${app.name}/dist (${app.base})`).join(', ')}`);
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !APPS.some((app) => app.name === name));
+  if (unknown.length > 0) throw new Error(`No app named ${unknown.join(', ')}; the apps are ${APPS.map((app) => app.name).join(', ')}`);
+  const apps = named.length > 0 ? APPS.filter((app) => named.includes(app.name)) : APPS;
+  await buildApps(apps.map((app) => app.name));
+  console.log(`built ${apps.map((app) => `${app.name} → clients/${app.name}/dist (${app.base})`).join(', ')}`);
 }

@@ -15,10 +15,9 @@
  * - glibc's malloc gives each thread that allocates (V8's compiler and GC helpers, libuv's pool) an arena
  *   of its own, up to 8 per core, and once large blocks have been freed keeps up to 32 MB of free space in
  *   each rather than hand it back.
- * With the settings below, the same load, run back to back with the defaults, left the gateway at 214-219 MB
- * (565 before), products at 162-167 (405), inventory at 173-190 (458), from the first round on, every
- * process starting 20-50 MB smaller, and no measurable CPU cost per request: a scavenge of a smaller young
- * generation is shorter, and nearly everything a request allocates is dead by then.
+ * With the settings below (then with 8 MB semi-spaces), the same load, run back to back with the defaults,
+ * left the gateway at 214-219 MB (565 before), products at 162-167 (405), inventory at 173-190 (458), from
+ * the first round on, every process starting 20-50 MB smaller. The semi-space's CPU cost is below.
  *
  * The old generation's limit is what sets how eagerly V8 collects it: the growth allowed between full
  * collections goes from 4x under a limit of 2 GB or more down to 1.3x at 256 MB. 512 MB is about 1.4x and
@@ -29,10 +28,19 @@
  */
 
 /**
- * V8 flags, first in each process's NODE_OPTIONS (a later flag of the same name wins): a semi-space of 8 MB,
- * 16 MB of young generation instead of up to 128 MB; an old generation limit of 512 MB instead of 4 GB.
+ * V8 flags, first in each process's NODE_OPTIONS (a later flag of the same name wins): semi-spaces of at most
+ * 32 MB instead of 64; an old generation limit of 512 MB instead of 4 GB.
+ *
+ * The semi-space was 8 MB at first, which the bench then showed to cost dearly under load. With 50 requests
+ * in flight, a small young generation fills before their objects are dead: each scavenge copies them, then
+ * promotes them, and the old generation collects what a larger young one would simply have dropped. Same
+ * code, back to back (`npm run bench -- --only listing,memory-supergraph,products-direct --connections 50`):
+ * 8 MB gave the listing 144 req/s for 9.9 ms of Node CPU each, 32 MB 204 req/s for 6.9 ms (products 3.05 →
+ * 1.89, inventory 2.55 → 1.41, gateway 4.10 → 3.44), 64 MB no better than 32. It costs about 35-50 MB of
+ * RSS in the busiest processes (products 172 → 207-231, inventory 177 → 212-228); idle ones never grow
+ * their young generation, so they keep their size.
  */
-export const NODE_MEMORY_OPTIONS: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=512'];
+export const NODE_MEMORY_OPTIONS: readonly string[] = ['--max-semi-space-size=32', '--max-old-space-size=512'];
 
 /**
  * glibc's malloc (mallopt(3); other C libraries ignore these): two arenas per process instead of up to eight

@@ -8,15 +8,20 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createHmac } from 'node:crypto';
-import { createLogger, ensureDatabase, GATEWAY, hasKeySet, isProduction, provisionRoles, startEmbeddedPostgres, writeKeySet, type ProvisionedRoles, type RunningPostgres } from '#kit';
+// Specific kit files, not its index: whatever the long-lived runner loads stays in its memory (one-shot.ts).
+import { isProduction } from '#kit/config.ts';
+import { startEmbeddedPostgres, type RunningPostgres } from '#kit/embedded-postgres.ts';
+import { GATEWAY } from '#kit/identity.ts';
+import { hasKeySet, writeKeySet } from '#kit/keys.ts';
+import { createLogger } from '#kit/logger.ts';
 import { readStripeConfig } from '#kit/payments/stripe-client.ts';
-import { subgraphs } from '../subgraphs/index.ts';
+import { services as subgraphs } from '../subgraphs/services.ts';
 import { loadDevConfig, type DevConfig } from './dev-config.ts';
-import { prepareDatabase } from './prepare-database.ts';
+import { prepareDatabaseInChild } from './database-child.ts';
 import { serviceArgs, Supervisor } from './supervisor.ts';
 import { loadManifests } from '../gateway/src/safelist/manifest.ts';
-import { APPS, buildApps, buildIsStale } from './build.ts';
+import { APPS, buildIsStale } from './build.ts';
+import { runOnce, stopOneShots } from './one-shot.ts';
 
 const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
@@ -37,6 +42,7 @@ async function main() {
   const stripe = readStripeConfig(process.env);
 
   let databaseUrl = process.env.DATABASE_URL;
+  let createDatabase: string | undefined;
   if (!databaseUrl) {
     postgres = await startEmbeddedPostgres({
       dataDir: resolve(dataDir, 'postgres'),
@@ -45,21 +51,25 @@ async function main() {
       detached: true,
       log,
     });
-    databaseUrl = await ensureDatabase(postgres.url, 'commerce');
+    databaseUrl = postgres.url;
+    createDatabase = 'commerce';
     log.info({ port: new URL(postgres.url).port }, 'embedded PostgreSQL running');
   }
-  const adminUrl = databaseUrl;
-  const roles = await ownRoles(adminUrl, config.ROLE_PASSWORD_SECRET);
-  // A subgraph given its own database keeps it; the others log in as their own role when there is one.
-  const urlFor = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? roles?.urlFor(name) ?? adminUrl;
   const keysDir = ensureDevKeys(process.env.KEYS_DIR ?? resolve(dataDir, 'keys'));
 
-  await prepareDatabase({
-    urlFor,
-    events: { role: roles?.eventsRole },
+  // The database (on the embedded server), a role per subgraph where DATABASE_URL's user may create them,
+  // migrations and the seed: a one-shot process (scripts/prepare-database-cli.ts) that says where each
+  // subgraph connects. A subgraph given its own database (<NAME>_DATABASE_URL) keeps it.
+  const prepared = await prepareDatabaseInChild({
+    databaseUrl,
+    ...(createDatabase ? { createDatabase } : {}),
+    roles: { prefix: 'commerce_', secret: config.ROLE_PASSWORD_SECRET },
+    ownUrls: ownDatabaseUrls((url) => url !== undefined),
     seed: { size: 'full', staff: { email: config.SEED_STAFF_EMAIL, password: config.SEED_STAFF_PASSWORD } },
-    log,
   });
+  const adminUrl = prepared.adminUrl;
+  const urlFor = (name: string) => prepared.urls[name]!;
+  const eventsRole = prepared.eventsRole;
 
   const gatewayPort = Number(process.env.PORT ?? 4000);
   const payments: { env: Record<string, string>; banner: string; localUrl?: string } = stripe
@@ -84,7 +94,7 @@ async function main() {
         env: {
           ...shared,
           DATABASE_URL: urlFor(subgraph.name),
-          ...(roles ? { EVENTS_ROLE: roles.eventsRole } : {}),
+          ...(eventsRole ? { EVENTS_ROLE: eventsRole } : {}),
           ...(subgraph.env?.some((name) => name.startsWith('STRIPE_')) ? payments.env : {}),
           MAIL_DIR: mailDir,
           PORT: String(ports[subgraph.name]),
@@ -99,7 +109,8 @@ async function main() {
   const stale = APPS.filter((app) => buildIsStale(app.name)).map((app) => app.name);
   if (stale.length > 0) {
     log.info({ apps: stale }, 'building the apps (npm run build)');
-    await buildApps(stale);
+    // Its own process: Vite, loaded here, would stay in the runner's memory for good.
+    await runOnce('building the apps (npm run build)', [resolve(root, 'scripts', 'build.ts'), ...stale]);
   }
   await supervisor.start({
     name: 'gateway',
@@ -112,7 +123,7 @@ async function main() {
       HOST: process.env.HOST ?? host,
       // The response cache learns of catalog and stock changes from the event queue (README: Caching).
       EVENTS_DATABASE_URL: process.env.EVENTS_DATABASE_URL ?? adminUrl,
-      ...(roles ? { EVENTS_ROLE: roles.eventsRole } : {}),
+      ...(eventsRole ? { EVENTS_ROLE: eventsRole } : {}),
     },
     readyUrl: `http://${host}:${gatewayPort}/health/ready`,
   });
@@ -163,14 +174,13 @@ async function startProduction() {
   const staff = { email: process.env.SEED_STAFF_EMAIL, password: process.env.SEED_STAFF_PASSWORD };
   if (seedDemo && (!staff.email || !staff.password)) throw new Error('SEED_DEMO_DATA=1 needs SEED_STAFF_EMAIL and SEED_STAFF_PASSWORD: production generates no password.');
 
-  const databaseUrl = process.env.DATABASE_URL!;
-  const urlFor = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] || databaseUrl;
-  await prepareDatabase({
-    urlFor,
+  const prepared = await prepareDatabaseInChild({
+    databaseUrl: process.env.DATABASE_URL!,
+    ownUrls: ownDatabaseUrls((url) => !!url),
     events: { url: process.env.EVENTS_DATABASE_URL || undefined, role: process.env.EVENTS_ROLE || undefined },
     ...(seedDemo ? { seed: { size: 'full' as const, staff: { email: staff.email!, password: staff.password! } } } : {}),
-    log,
   });
+  const urlFor = (name: string) => prepared.urls[name]!;
 
   const gatewayPort = Number(process.env.PORT ?? 4000);
   const ports = Object.fromEntries(subgraphs.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port)]));
@@ -251,22 +261,12 @@ function pickEnv(names: string[]): Record<string, string> {
   return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 }
 
-/**
- * One PostgreSQL role per subgraph, owning its schema and nothing else. Needs a superuser (the embedded
- * server's, or yours in DATABASE_URL); without one, every subgraph connects as DATABASE_URL's user and
- * ownership is not enforced, which the log says.
- */
-async function ownRoles(adminUrl: string, secret: string): Promise<ProvisionedRoles | null> {
-  try {
-    return await provisionRoles(adminUrl, {
-      subgraphs: subgraphs.map((s) => s.name),
-      prefix: 'commerce_',
-      passwordOf: (role) => createHmac('sha256', secret).update(role).digest('base64url'),
-    });
-  } catch (error) {
-    log.warn({ err: error }, 'could not create a role per subgraph (needs a superuser); every subgraph connects as DATABASE_URL\'s user');
-    return null;
-  }
+/** The subgraphs given a database of their own (<NAME>_DATABASE_URL), where `given` accepts the value. */
+function ownDatabaseUrls(given: (url: string | undefined) => boolean): Record<string, string> {
+  return Object.fromEntries(subgraphs.flatMap(({ name }) => {
+    const url = process.env[`${name.toUpperCase()}_DATABASE_URL`];
+    return given(url) ? [[name, url!]] : [];
+  }));
 }
 
 /** The development key set: generated once into the data folder, so tokens survive restarts. */
@@ -283,6 +283,7 @@ async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'stopping');
+  stopOneShots();
   await supervisor.stopAll();
   await postgres?.stop();
   process.exit(code);
