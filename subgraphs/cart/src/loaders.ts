@@ -1,10 +1,8 @@
 import DataLoader from 'dataloader';
 import type { LoaderScope } from '#kit';
-import { Cart } from './entities/cart.entity.ts';
+import type { Cart } from './entities/cart.entity.ts';
 import { CartLine } from './entities/cart-line.entity.ts';
-import { TaxRule } from './entities/tax-rule.entity.ts';
-import { VariantState } from './entities/variant-state.entity.ts';
-import { discountInputsOfCarts, type CartDiscountInputs } from './services/discount-rules.ts';
+import { BY_ID, OPEN_OF_CUSTOMER, readCartExtras, readCarts, type CartExtras, type CartRead } from './services/cart-reads.ts';
 import { computeCartTotals } from './services/cart-totals.service.ts';
 import type { CartTotals } from './services/pricing/totals.ts';
 import type { CartSettings } from './settings.ts';
@@ -20,9 +18,8 @@ export interface CartLoaders {
   openCartByCustomerId: DataLoader<string, Cart | null>;
   /** A cart's lines in the order they were added. */
   linesByCartId: DataLoader<string, CartLine[]>;
-  discountInputsByCartId: DataLoader<string, CartDiscountInputs>;
-  taxRulesByCountry: DataLoader<string, TaxRule[]>;
-  variantStateById: DataLoader<string, VariantState | null>;
+  /** A cart's discounts, destination tax rules and variant observations (services/cart-reads.ts). */
+  extrasByCartId: DataLoader<string, CartExtras>;
   /** A cart's totals, worked out once per request however many fields ask. */
   totalsOf: DataLoader<Cart, CartTotals, string>;
 }
@@ -33,11 +30,20 @@ function byKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => 
 }
 
 export function createLoaders({ em }: LoaderScope, settings: CartSettings): CartLoaders {
+  // A cart read comes with its lines and extras in the same statement: the loaders that would read them
+  // again are primed instead (a key already loaded, e.g. a mutation's written lines, is kept).
+  const primed = (reads: CartRead[]): Cart[] => {
+    for (const { cart, lines, extras } of reads) {
+      loaders.linesByCartId.prime(cart.id, lines);
+      loaders.extrasByCartId.prime(cart.id, extras);
+    }
+    return reads.map((read) => read.cart);
+  };
   const loaders: CartLoaders = {
     settings,
-    cartById: new DataLoader(async (ids) => byKey(ids, await em.find(Cart, { id: { $in: [...ids] } }), (cart) => cart.id)),
+    cartById: new DataLoader(async (ids) => byKey(ids, primed(await readCarts(em, BY_ID, ids)), (cart) => cart.id)),
     openCartByCustomerId: new DataLoader(async (customerIds) =>
-      byKey(customerIds, await em.find(Cart, { customerId: { $in: [...customerIds] }, status: 'OPEN' }), (cart) => cart.customerId!),
+      byKey(customerIds, primed(await readCarts(em, OPEN_OF_CUSTOMER, customerIds)), (cart) => cart.customerId!),
     ),
     linesByCartId: new DataLoader(async (cartIds) => {
       const rows = await em.find(CartLine, { cartId: { $in: [...cartIds] } }, { orderBy: { seq: 'asc' } });
@@ -45,15 +51,10 @@ export function createLoaders({ em }: LoaderScope, settings: CartSettings): Cart
       for (const row of rows) byCart.get(row.cartId)?.push(row);
       return cartIds.map((id) => byCart.get(id)!);
     }),
-    discountInputsByCartId: new DataLoader(async (cartIds) => {
-      const inputs = await discountInputsOfCarts(em, cartIds);
-      return cartIds.map((id) => inputs.get(id)!);
+    extrasByCartId: new DataLoader(async (cartIds) => {
+      const extras = await readCartExtras(em, cartIds);
+      return cartIds.map((id) => extras.get(id) ?? new Error(`cart ${id} vanished while being read`));
     }),
-    taxRulesByCountry: new DataLoader(async (countries) => {
-      const rows = await em.find(TaxRule, { countryCode: { $in: [...countries] } });
-      return countries.map((country) => rows.filter((row) => row.countryCode === country));
-    }),
-    variantStateById: new DataLoader(async (ids) => byKey(ids, await em.find(VariantState, { variantId: { $in: [...ids] } }), (state) => state.variantId)),
     totalsOf: new DataLoader(async (carts) => Promise.all(carts.map((cart) => computeCartTotals(loaders, cart))), { cacheKeyFn: (cart) => cart.id }),
   };
   return loaders;

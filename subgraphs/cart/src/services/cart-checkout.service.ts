@@ -81,7 +81,10 @@ export async function abandonCheckout(ctx: CartContext, cartGid: string, orderGi
   const orderId = orderIdOf(orderGid);
   const released = await releaseCheckout(ctx, cartId, orderId, 'checkout abandoned');
   if (released.outcome === 'UNKNOWN_CART') throw cartNotFound();
+  // Read again with its lines and extras: priming keeps a key already loaded, so those go too.
   ctx.loaders.cartById.clear(cartId);
+  ctx.loaders.linesByCartId.clear(cartId);
+  ctx.loaders.extrasByCartId.clear(cartId);
   const cart = await ctx.loaders.cartById.load(cartId);
   if (!cart) throw cartNotFound();
   return cart;

@@ -130,6 +130,8 @@ async function commit(
     // The payload reads what was written, not a second copy from the database.
     const cart = ctx.em.map(Cart, written.cart);
     ctx.loaders.linesByCartId.clear(cart.id).prime(cart.id, written.lines.map((row) => ctx.em.map(CartLine, row)));
+    // Its discounts, tax rules and observations are read again, after the write (cart-reads.ts).
+    ctx.loaders.extrasByCartId.clear(cart.id);
     return cart;
   } catch (error) {
     throw asUnavailable(error);

@@ -13,15 +13,12 @@ export function taxDestinationOf(cart: Pick<Cart, 'shipCountryCode' | 'shipProvi
 /**
  * A stored cart's totals from its own rows only (lines' snapshots, codes, tax rules, the selected
  * option's snapshot): reading a cart never calls another subgraph for its prices. The loads are
- * batched, so any number of carts in one request costs the same statements.
+ * batched (and come with the cart when it was read by id), so any number of carts in one request costs
+ * the same statements.
  */
 export async function computeCartTotals(loaders: CartLoaders, cart: Cart): Promise<CartTotals> {
   const destination = taxDestinationOf(cart);
-  const [lines, discounts, taxRules] = await Promise.all([
-    loaders.linesByCartId.load(cart.id),
-    loaders.discountInputsByCartId.load(cart.id),
-    destination ? loaders.taxRulesByCountry.load(destination.countryCode) : Promise.resolve([]),
-  ]);
+  const [lines, { discounts, taxRules }] = await Promise.all([loaders.linesByCartId.load(cart.id), loaders.extrasByCartId.load(cart.id)]);
   return computeTotals({
     currencyCode: cart.currencyCode,
     lines,
@@ -31,6 +28,6 @@ export async function computeCartTotals(loaders: CartLoaders, cart: Cart): Promi
     now: new Date(),
     shippingMinor: cart.shippingOptionPriceMinor ?? 0,
     destination,
-    taxRules,
+    taxRules: destination ? taxRules : [],
   });
 }

@@ -14,8 +14,8 @@ export interface CartWarning {
 }
 
 /** What product events reported after the line's snapshot was taken, if anything. */
-function newerState(line: CartLine, state: VariantState | null | Error): VariantState | null {
-  if (!state || state instanceof Error) return null;
+function newerState(line: CartLine, state: VariantState | undefined): VariantState | null {
+  if (!state) return null;
   return state.observedAt.getTime() > line.snapshotAt.getTime() ? state : null;
 }
 
@@ -44,15 +44,15 @@ async function liveStock(ctx: CartContext, cart: Cart, lines: readonly CartLine[
  */
 export async function cartWarnings(ctx: CartContext, cart: Cart): Promise<CartWarning[]> {
   const lines = await ctx.loaders.linesByCartId.load(cart.id);
-  const [states, stock, totals] = await Promise.all([
-    ctx.loaders.variantStateById.loadMany(lines.map((line) => line.variantId)),
+  const [{ states }, stock, totals] = await Promise.all([
+    ctx.loaders.extrasByCartId.load(cart.id),
     liveStock(ctx, cart, lines),
     ctx.loaders.totalsOf.load(cart),
   ]);
   const warnings: CartWarning[] = [];
-  lines.forEach((line, index) => {
+  lines.forEach((line) => {
     const target = toGlobalId('CartLine', line.id);
-    const state = newerState(line, states[index] ?? null);
+    const state = newerState(line, states.get(line.variantId));
     if (line.productStatus === 'ARCHIVED' || state?.productStatus === 'ARCHIVED') {
       warnings.push({ code: 'MERCHANDISE_UNAVAILABLE', message: `${line.productTitle} is no longer sold.`, target });
     } else if (stock) {
