@@ -6,6 +6,7 @@ import { startStripeLocal, type StripeLocal } from '../stripe-local/src/server.t
 import { buildBenchCatalog } from '../bench/src/catalog.ts';
 import { gatewayClient, logIn, productCursor, readyCarts, sendOk, type Fixtures, type GatewayClient } from '../bench/src/fixtures.ts';
 import { readCounters } from '../bench/src/measure.ts';
+import { cpuDeltaWithReaped } from '../bench/src/procfs.ts';
 import { failureOf, loadManifest, OPERATIONS, toHttpRequest, type OperationCall } from '../bench/src/operations.ts';
 import { parseOptions } from '../bench/src/options.ts';
 import { cpuTable, ratiosOf, recordOf, restartsOf, resultsTable } from '../bench/src/report.ts';
@@ -156,6 +157,14 @@ describe("the benchmark's pure parts", () => {
   it("serves the subgraphs' /metrics to loopback callers only", () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true, true]);
     expect(['10.0.0.5', '::ffff:10.0.0.5', '2001:db8::1', undefined].map(isLoopback)).toEqual([false, false, false, false]);
+  });
+
+  it("counts an ended PostgreSQL backend's CPU from the round's start only", () => {
+    // pid 1: the postmaster, its reaped children's CPU included (+900: backend 3 ended with 1000 spent,
+    // 100 of it before the round); 2: a backend still running; 3: ended during the round.
+    const before = new Map([[1, 5000], [2, 300], [3, 100]]);
+    const after = new Map([[1, 5900], [2, 350]]);
+    expect(cpuDeltaWithReaped(before, after)).toBe(900 + 50 - 100);
   });
 
   it('reports ratios between rounds at the same concurrency', () => {

@@ -11,7 +11,7 @@ import { createLogger } from '#kit';
 import { buildBenchCatalog } from './catalog.ts';
 import { keepWarnings } from './logs.ts';
 import { interrupted, stopAllChildren, stopEverythingOnExit } from './children.ts';
-import { openBenchDatabase, type BenchDatabase } from './database.ts';
+import { openBenchDatabase, quiescePostgres, type BenchDatabase } from './database.ts';
 import { ADD_MIN_UNITS, gatewayClient, inStockVariants, listingPages, logIn, readyCarts, searchTerms, shuffled, type Fixtures } from './fixtures.ts';
 import { OPERATIONS, LISTING_PAGE_SIZE, loadManifest, toHttpRequest } from './operations.ts';
 import { parseOptions } from './options.ts';
@@ -124,7 +124,7 @@ async function main() {
     try {
       prepared = typeof entry === 'function' ? await entry() : { scenario: entry };
       for (const [round, connections] of options.connections.entries()) {
-        const record = await runRound(prepared.scenario, connections, round, options);
+        const record = await runRound(prepared.scenario, connections, round, { ...options, quiesce: () => quiescePostgres(db!.adminUrl) });
         records.push(record);
         say(`${record.name} ×${connections}: ${record.load.perSecond.toFixed(0)} req/s, p50 ${record.load.p50} ms, p99 ${record.load.p99} ms, ${record.load.errors} errors`);
       }

@@ -4,7 +4,7 @@
  * end, and the subgraphs' counters (GET /metrics: requests received, SQL statements sent) whose deltas,
  * divided by the round's requests, give SQL statements and subgraph fetches per operation.
  */
-import { cpuDelta, cpuSnapshot, readPss, readRss, readRssAnon } from './procfs.ts';
+import { cpuDelta, cpuDeltaWithReaped, cpuSnapshot, readPss, readRss, readRssAnon } from './procfs.ts';
 
 export interface Processes {
   /**
@@ -76,7 +76,7 @@ export function costBetween(before: Snapshot, after: Snapshot, processes: Proces
   return {
     nodeCpuMs: cpuDelta(before.node, after.node),
     nodeCpuMsByProcess: Object.fromEntries(Object.entries(processes.node).map(([name, pids]) => [name, cpuDelta(before.node, after.node, pids)])),
-    postgresCpuMs: cpuDelta(before.postgres, after.postgres),
+    postgresCpuMs: cpuDeltaWithReaped(before.postgres, after.postgres),
     benchCpuMs: after.bench - before.bench,
     subgraphs,
     rss,

@@ -24,12 +24,15 @@ export interface Scenario {
 export interface RoundSettings {
   duration: number;
   warmup: number;
+  /** Waits for the database's background work to end before the warm-up (database.ts, quiescePostgres). */
+  quiesce?: () => Promise<void>;
 }
 
 export async function runRound(scenario: Scenario, connections: number, round: number, settings: RoundSettings): Promise<RoundRecord> {
   const next = scenario.requests(round);
   const plan = { origin: scenario.origin, connections, next, check: failureOf };
   const amount = scenario.amount && amountsFor(scenario.amount, connections);
+  await settings.quiesce?.();
   if (amount) {
     await runLoad({ ...plan, duration: 0, amount: amount.warmup });
   } else if (settings.warmup > 0) {
