@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAnswers as redisAnswersAt } from '#kit/testing/redis.ts';
 import {
   createResponseCache,
   finishGraphQLResponse,
@@ -97,17 +98,7 @@ describe('memory store bounds', () => {
 });
 
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const redisAnswers = await (async () => {
-  const probe = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const redisAnswers = await redisAnswersAt(redisUrl);
 if (!redisAnswers) console.warn(`response cache: no Redis at ${redisUrl}; the Redis store tests are skipped`);
 
 describe.skipIf(!redisAnswers)('Redis', () => {

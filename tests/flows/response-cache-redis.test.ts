@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAnswers as redisAnswersAt } from '#kit/testing/redis.ts';
 import { eventually } from '#kit/testing/index.ts';
 import type { GatewayServer } from '../../gateway/src/server.ts';
 import type { TestSupergraph } from '../support/supergraph.ts';
@@ -25,17 +26,7 @@ afterAll(async () => {
 
 /** Redis on loopback (or REDIS_URL), asked once; the Redis tests are skipped, saying so, when none answers. */
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const redisAnswers = await (async () => {
-  const probe = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const redisAnswers = await redisAnswersAt(redisUrl);
 if (!redisAnswers) console.warn(`response cache: no Redis at ${redisUrl}; the Redis store tests are skipped`);
 
 describe.skipIf(!redisAnswers)('two gateway replicas sharing the cache in Redis', () => {
