@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, listen } from '#kit';
 import { createExplorer } from '../src/explorer/index.ts';
 import { readExampleOperations } from '../src/explorer/operations.ts';
+import { loadExplorerBuild } from '../src/explorer/build.ts';
 
 // graphql-js as the gateway loads it (CommonJS), as explorer/index.ts does.
 const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
@@ -164,6 +165,24 @@ describe('explorer page and assets', () => {
     expect((await fetch(`${dev.origin}/explorer/assets/0000000000000000/app.js`)).status).toBe(404);
     expect((await fetch(`${dev.origin}/explorer/assets/${id}/..%2f..%2fpackage.json`)).status).toBe(404);
     expect((await fetch(`${dev.origin}/explorer`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('explorer build', () => {
+  it('serves a cached build from its folder, read at each request rather than kept in memory', async () => {
+    const built = await loadExplorerBuild();
+    const copy = await mkdtemp(join(tmpdir(), 'explorer-cache-'));
+    try {
+      await cp(join(import.meta.dirname, '../../node_modules/.cache/supergraph-explorer', built.id), join(copy, built.id), { recursive: true });
+      const cached = await loadExplorerBuild({ cacheDir: copy });
+      const style = cached.assets.get(cached.entries.style)!;
+      expect((await style.body()).equals(await built.assets.get(cached.entries.style)!.body())).toBe(true);
+      expect(gunzipSync(await style.gzipped()).equals(await style.body())).toBe(true);
+      await writeFile(join(copy, built.id, cached.entries.style), 'body{}');
+      expect((await style.body()).toString()).toBe('body{}');
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });
 

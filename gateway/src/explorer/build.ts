@@ -10,14 +10,25 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { BuildOptions, Plugin } from 'esbuild';
 
+/**
+ * One file of a build. Served from the cache folder, read at each request: the page's script alone is 5 MB,
+ * which a gateway serving GraphQL all day need not keep for the odd visit to the explorer (browsers keep the
+ * assets for good). Only a build that could not be written to the folder stays in memory.
+ */
 export interface ExplorerAsset {
-  body: Buffer;
   contentType: string;
+  /** Bytes, uncompressed. */
+  size: number;
+  body(): Promise<Buffer>;
+  /** Its gzip: written beside it at build time, or compressed once and kept with an in-memory build. */
+  gzipped(): Promise<Buffer>;
 }
 
 export interface ExplorerBuild {
@@ -43,6 +54,8 @@ const WORKER_ENTRIES: Record<WorkerLabel, string> = {
   graphql: 'monaco-graphql/esm/graphql.worker.js',
 };
 const MANIFEST = 'build.json';
+const GZIP_SUFFIX = '.gz';
+const compress = promisify(gzip);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -79,8 +92,8 @@ export async function loadExplorerBuild(options: { cacheDir?: string } = {}): Pr
   const cached = await readCached(join(cacheDir, id), id);
   if (cached) return cached;
   const build = await buildExplorer(id);
-  await writeCache(cacheDir, build);
-  return build;
+  // Served from the folder once written there; from memory where it could not be.
+  return (await writeCache(cacheDir, build)) ? ((await readCached(join(cacheDir, id), id)) ?? build) : build;
 }
 
 async function buildExplorer(id: string): Promise<ExplorerBuild> {
@@ -118,7 +131,7 @@ async function buildExplorer(id: string): Promise<ExplorerBuild> {
   const assets = new Map<string, ExplorerAsset>();
   for (const file of [...(page.outputFiles ?? []), ...(workers.outputFiles ?? [])]) {
     const name = basename(file.path);
-    assets.set(name, { body: Buffer.from(file.contents), contentType: contentTypeOf(name) });
+    assets.set(name, inMemoryAsset(name, Buffer.from(file.contents)));
   }
   const entries = {
     script: 'app.js',
@@ -147,20 +160,37 @@ async function readCached(dir: string, id: string): Promise<ExplorerBuild | unde
     const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as { id: string; files: string[]; entries: ExplorerBuild['entries'] };
     if (manifest.id !== id) return undefined;
     const assets = new Map<string, ExplorerAsset>();
-    for (const name of manifest.files) assets.set(name, { body: await readFile(join(dir, name)), contentType: contentTypeOf(name) });
+    for (const name of manifest.files) {
+      const path = join(dir, name);
+      const { size } = await stat(path);
+      // Checked now, so that a folder missing a file is rebuilt rather than found out at a request.
+      await stat(`${path}${GZIP_SUFFIX}`);
+      assets.set(name, { contentType: contentTypeOf(name), size, body: () => readFile(path), gzipped: () => readFile(`${path}${GZIP_SUFFIX}`) });
+    }
     return { id, assets, entries: manifest.entries };
   } catch {
     return undefined;
   }
 }
 
-/** Written to a temporary folder, then renamed: two processes building at once never see half a build. */
-async function writeCache(cacheDir: string, build: ExplorerBuild): Promise<void> {
+function inMemoryAsset(name: string, bytes: Buffer): ExplorerAsset {
+  let compressed: Promise<Buffer> | undefined;
+  return { contentType: contentTypeOf(name), size: bytes.length, body: async () => bytes, gzipped: () => (compressed ??= compress(bytes)) };
+}
+
+/**
+ * Written to a temporary folder, then renamed: two processes building at once never see half a build. Each
+ * file with its gzip beside it. False when the folder could not be written.
+ */
+async function writeCache(cacheDir: string, build: ExplorerBuild): Promise<boolean> {
   const target = join(cacheDir, build.id);
   const temporary = join(cacheDir, `.${build.id}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(temporary, { recursive: true });
-    for (const [name, asset] of build.assets) await writeFile(join(temporary, name), asset.body);
+    for (const [name, asset] of build.assets) {
+      await writeFile(join(temporary, name), await asset.body());
+      await writeFile(join(temporary, `${name}${GZIP_SUFFIX}`), await asset.gzipped());
+    }
     await writeFile(join(temporary, MANIFEST), JSON.stringify({ id: build.id, files: [...build.assets.keys()], entries: build.entries }));
     if (existsSync(target)) await rm(temporary, { recursive: true, force: true });
     else await rename(temporary, target);
@@ -168,9 +198,11 @@ async function writeCache(cacheDir: string, build: ExplorerBuild): Promise<void>
     for (const entry of readdirSync(cacheDir)) {
       if (entry !== build.id && !entry.startsWith('.')) await rm(join(cacheDir, entry), { recursive: true, force: true });
     }
+    return true;
   } catch {
     // A read-only folder, or another process got there first: the build in memory serves all the same.
     await rm(temporary, { recursive: true, force: true }).catch(() => {});
+    return false;
   }
 }
 
@@ -191,6 +223,6 @@ function packageVersion(name: string): string {
 if (import.meta.main) {
   const started = Date.now();
   const build = await loadExplorerBuild();
-  const bytes = [...build.assets.values()].reduce((sum, asset) => sum + asset.body.length, 0);
+  const bytes = [...build.assets.values()].reduce((sum, asset) => sum + asset.size, 0);
   process.stdout.write(`explorer build ${build.id}: ${build.assets.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms\n`);
 }

@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { isProduction } from '#kit/config.ts';
 import type { Logger } from '#kit/logger.ts';
-import { loadExplorerBuild, type ExplorerAsset, type ExplorerBuild } from './build.ts';
+import { loadExplorerBuild, type ExplorerBuild } from './build.ts';
 import { explorerPage, PAGE_HEADERS } from './page.ts';
 import { readExampleOperations, WEB_MANIFEST_PATH } from './operations.ts';
 
@@ -67,7 +65,6 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   if (options.warm ?? isProduction()) {
     build().catch((error: unknown) => log.error({ err: error }, 'explorer build failed; it is tried again at the next request'));
   }
-  const gzipped = new WeakMap<ExplorerAsset, Promise<Buffer>>();
 
   async function page(req: IncomingMessage, res: ServerResponse) {
     const [current, operations] = await Promise.all([
@@ -90,12 +87,10 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       'cross-origin-resource-policy': 'same-origin',
       vary: 'accept-encoding',
     };
-    if (found.body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      let compressed = gzipped.get(found);
-      if (!compressed) gzipped.set(found, (compressed = promisify(gzip)(found.body)));
-      return send(req, res, 200, { ...headers, 'content-encoding': 'gzip' }, await compressed);
+    if (found.size > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      return send(req, res, 200, { ...headers, 'content-encoding': 'gzip' }, await found.gzipped());
     }
-    send(req, res, 200, headers, found.body);
+    send(req, res, 200, headers, await found.body());
   }
 
   function schema(req: IncomingMessage, res: ServerResponse) {
