@@ -10,10 +10,13 @@
  */
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import pg from 'pg';
 import { createRequestListener, decodeCursor, encodeCursor, money, readSchema, toGlobalId } from '#kit';
+import { staticCachePolicyPlugin } from '#kit/cache-policy.ts';
+import { createCompiledExecutor } from '#kit/compiled-executor.ts';
 import { inventory } from '../../../subgraphs/inventory/src/subgraph.ts';
 import { products } from '../../../subgraphs/products/src/subgraph.ts';
 
@@ -94,7 +97,13 @@ const inventoryResolvers = {
 
 async function serve(definition: Parameters<typeof readSchema>[0], resolvers: object, port: number): Promise<void> {
   const schema = buildSubgraphSchema([{ typeDefs: parse(readSchema(definition)), resolvers: resolvers as never }]);
-  const apollo = new ApolloServer({ schema, stopOnTerminationSignals: false });
+  // Apollo Server as the kit configures it for the real subgraphs (kit/src/server.ts): the same executor and
+  // cache policy, so that the ceiling differs from the system by the database alone.
+  const apollo = new ApolloServer({
+    gateway: createCompiledExecutor(schema),
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staticCachePolicyPlugin()],
+  });
   await apollo.start();
   const server = createServer(createRequestListener(apollo, { context: async () => ({}), routes: { '/health/ready': (_req, res) => void res.end('ok') } }));
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
