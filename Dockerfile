@@ -26,6 +26,9 @@ COPY --from=apps /app/clients/pos/dist ./apps/pos
 ENV APPS_DIR=/app/apps
 # The explorer's browser assets (GraphiQL, bundled by esbuild), built once here rather than at the gateway's start.
 RUN node gateway/src/explorer/build.ts
+# Every .ts module stripped of its types ahead of time (node_modules/.cache/ts-strip): the services import
+# scripts/ts-cache/hooks.mjs (NODE_OPTIONS in docker-compose.yml) and never load Node's stripper (20-25 MB each).
+RUN node scripts/ts-cache-cli.ts
 USER node
 ENV HOST=0.0.0.0
 CMD ["node", "gateway/src/main.ts"]

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { GATEWAY, type SubgraphDefinition } from '#kit';
-import { MALLOC_SETTINGS, NODE_MEMORY_OPTIONS } from './process-memory.ts';
+import { MALLOC_SETTINGS, serviceNodeOptions } from './process-memory.ts';
 
 const DATABASE = 'commerce';
 const EVENTS_ROLE = 'commerce_events';
@@ -15,8 +15,13 @@ const healthcheck = (port: number) => ({
   test: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${port}/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`],
   interval: '5s',
 });
-/** What `npm start` gives each process too (scripts/process-memory.ts: why); an operator's override file may replace them. */
-const memorySettings = { NODE_OPTIONS: NODE_MEMORY_OPTIONS.join(' '), ...MALLOC_SETTINGS };
+/** Where the Dockerfile puts the sources (its WORKDIR). */
+export const IMAGE_ROOT = '/app';
+/**
+ * What `npm start` gives each process too (scripts/process-memory.ts: why), with the image's path of the
+ * stripped-TypeScript hook (the image builds its cache); an operator's override file may replace them.
+ */
+const memorySettings = { NODE_OPTIONS: serviceNodeOptions(`${IMAGE_ROOT}/scripts/ts-cache/hooks.mjs`).join(' '), ...MALLOC_SETTINGS };
 const databaseUrl = (name: string) => `postgres://${roleOf(name)}:${passwordOf(name)}@postgres:5432/${DATABASE}`;
 /**
  * The gateway's shared response cache (gateway/src/cache/) and rate-limit counters. Only a cache: nothing is
@@ -124,6 +129,7 @@ export function dockerComposeFile(subgraphs: readonly SubgraphDefinition<any>[])
         // It refuses to run in production mode, which the image sets.
         NODE_ENV: 'development',
         PORT: String(STRIPE_LOCAL.port),
+        ...memorySettings,
         STRIPE_WEBHOOK_SECRET: `\${STRIPE_WEBHOOK_SECRET:-${LOCAL_WEBHOOK_SECRET}}`,
         STRIPE_LOCAL_WEBHOOK_URL: 'http://gateway:4000/webhooks/stripe',
       },

@@ -25,6 +25,18 @@
  * default, RESPONSE_CACHE_MEMORY_MB). A process that really needs more ends with an out-of-memory crash
  * (and is restarted): whoever raises RESPONSE_CACHE_MEMORY_MB far raises --max-old-space-size with it.
  * An operator's NODE_OPTIONS and MALLOC_ variables win over these.
+ *
+ * Node's own TypeScript stripper stays in every process for good: the first .ts module a process loads
+ * makes Node load amaro (swc compiled to WebAssembly), a 3.8 MB source string in the heap, about 6.5 MB of
+ * WebAssembly memory (`external`) and their compiled code. So each process also imports
+ * scripts/ts-cache/hooks.mjs, which serves every .ts module already stripped, from a cache the runner and the
+ * image build fill (scripts/ts-cache/build.ts); a module missing from it (edited since) is stripped by Node
+ * as before. Each service started alone as the runner starts it, with these settings, idle 6 s after ready,
+ * without → with the hook: products 144 → 134 MB RSS, inventory 149 → 137, cart 148 → 137, orders 149 →
+ * 140, shipping 148 → 139, customers 143 → 135, gateway 221 → 202 (RssAnon 162 → 147), stripe-local
+ * 136 → 131; `external` 11 → 4.7 MB in each; 150-280 ms less CPU to start (about 15%). Importing a
+ * module graph alone, after a full collection and without the MALLOC_ settings, it is 20-30 MB (gateway
+ * 162 → 139, products 157 → 134, the runner's 107 → 87; `npm start` gives the runner the hook too).
  */
 
 /**
@@ -54,11 +66,19 @@ export const MALLOC_SETTINGS: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
 };
 
+/** The hook that serves .ts modules from the stripped cache, as a file: URL (no space to break NODE_OPTIONS). */
+export const TS_CACHE_HOOKS: string = new URL('./ts-cache/hooks.mjs', import.meta.url).href;
+
+/** What a service's NODE_OPTIONS starts with: the V8 flags, then the hook, found at `hooks` (the image's path in docker-compose). */
+export function serviceNodeOptions(hooks: string = TS_CACHE_HOOKS): string[] {
+  return [...NODE_MEMORY_OPTIONS, `--import=${hooks}`];
+}
+
 /** `env` with the memory settings added: the flags before any NODE_OPTIONS it has, each MALLOC_ variable unless set. */
 export function withMemorySettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     ...env,
-    NODE_OPTIONS: [...NODE_MEMORY_OPTIONS, env.NODE_OPTIONS?.trim()].filter(Boolean).join(' '),
+    NODE_OPTIONS: [...serviceNodeOptions(), env.NODE_OPTIONS?.trim()].filter(Boolean).join(' '),
     ...Object.fromEntries(Object.entries(MALLOC_SETTINGS).map(([name, value]) => [name, env[name] || value])),
   };
 }

@@ -184,6 +184,20 @@ describe('docker-compose.yml and deploy/roles.sql', () => {
     });
   });
 
+  it('give every long-lived service the stripped-TypeScript hook, from the image, whose build fills its cache', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const workdir = /^WORKDIR (\S+)$/m.exec(dockerfile.split(/^FROM /m).at(-1)!)![1]!;
+    for (const name of [...subgraphs.map((s) => s.name), 'gateway', STRIPE_LOCAL.service]) {
+      const hook = /--import=(\S+)/.exec(compose.services[name]!.environment!.NODE_OPTIONS ?? '')?.[1];
+      expect(hook, name).toBe(`${workdir}/scripts/ts-cache/hooks.mjs`);
+      expect(existsSync(join(root, hook!.slice(workdir.length)))).toBe(true);
+    }
+    // Built as root, before the services run as `node`, with the sources it strips already copied.
+    const build = dockerfile.indexOf('RUN node scripts/ts-cache-cli.ts');
+    expect(build).toBeGreaterThan(dockerfile.indexOf('COPY stripe-local'));
+    expect(build).toBeLessThan(dockerfile.indexOf('USER node'));
+  });
+
   it('and the README document every variable the code reads', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const variables = new Set<string>();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { MALLOC_SETTINGS, NODE_MEMORY_OPTIONS, withMemorySettings } from '../scripts/process-memory.ts';
+import { MALLOC_SETTINGS, NODE_MEMORY_OPTIONS, serviceNodeOptions, TS_CACHE_HOOKS, withMemorySettings } from '../scripts/process-memory.ts';
 
 const heapOf = (env: NodeJS.ProcessEnv) =>
   JSON.parse(
@@ -11,9 +11,10 @@ const heapOf = (env: NodeJS.ProcessEnv) =>
   ) as { limit: number; env: string | undefined };
 
 describe('the memory settings of service processes', () => {
-  it('put its V8 flags first in NODE_OPTIONS, so an operator\'s own flags (later) win', () => {
+  it('put its V8 flags and the stripped-TypeScript hook first in NODE_OPTIONS, so an operator\'s own flags (later) win', () => {
     const env = withMemorySettings({ PATH: process.env.PATH, NODE_OPTIONS: '--max-old-space-size=1024 --enable-source-maps' });
-    expect(env.NODE_OPTIONS).toBe(`${NODE_MEMORY_OPTIONS.join(' ')} --max-old-space-size=1024 --enable-source-maps`);
+    expect(serviceNodeOptions()).toEqual([...NODE_MEMORY_OPTIONS, `--import=${TS_CACHE_HOOKS}`]);
+    expect(env.NODE_OPTIONS).toBe(`${serviceNodeOptions().join(' ')} --max-old-space-size=1024 --enable-source-maps`);
     expect(env.PATH).toBe(process.env.PATH);
   });
 
