@@ -21,6 +21,7 @@ import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPart
 import { warmQueryPlans } from './warmup.ts';
 import { createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 import { createApps, type AppMount, type PaymentsMode } from './apps/index.ts';
+import { installFastResultShaping } from './result-shaping/install.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a composed SDL, or a hook that supplies and updates it (see supergraph-file.ts). */
@@ -69,6 +70,8 @@ export interface GatewayServer {
  */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const { keys, log, subgraphUrl = () => undefined } = options;
+  // @apollo/gateway's response shaping, compiled per operation (result-shaping/install.ts); once per process.
+  installFastResultShaping();
   const sign = createIdentitySigner(keys);
   const httpServer = createServer();
   let ready = false;
