@@ -41,18 +41,24 @@
 
 /**
  * V8 flags, first in each process's NODE_OPTIONS (a later flag of the same name wins): semi-spaces of at most
- * 32 MB instead of 64; an old generation limit of 512 MB instead of 4 GB.
+ * 16 MB instead of 64; an old generation limit of 512 MB instead of 4 GB.
  *
- * The semi-space was 8 MB at first, which the bench then showed to cost dearly under load. With 50 requests
- * in flight, a small young generation fills before their objects are dead: each scavenge copies them, then
- * promotes them, and the old generation collects what a larger young one would simply have dropped. Same
- * code, back to back (`npm run bench -- --only listing,memory-supergraph,products-direct --connections 50`):
- * 8 MB gave the listing 144 req/s for 9.9 ms of Node CPU each, 32 MB 204 req/s for 6.9 ms (products 3.05 →
- * 1.89, inventory 2.55 → 1.41, gateway 4.10 → 3.44), 64 MB no better than 32. It costs about 35-50 MB of
- * RSS in the busiest processes (products 172 → 207-231, inventory 177 → 212-228); idle ones never grow
- * their young generation, so they keep their size.
+ * The semi-space is a trade between the process's CPU and its memory, measured three times with the bench
+ * (`npm run bench -- --only listing,memory-supergraph,products-direct --connections 50`, back to back):
+ * - 8 MB at first cost dearly under load: with 50 requests in flight, a small young generation fills before
+ *   their objects are dead; each scavenge copies them, then promotes them, and the old generation collects
+ *   what a larger young one would simply have dropped. 8 MB gave the listing 144 req/s for 9.9 ms of Node
+ *   CPU each, 32 MB 204 req/s for 6.9 ms; 64 MB no better than 32.
+ * - Then the subgraphs ran operations compiled by graphql-jit (kit/src/compiled-executor.ts) and the gateway
+ *   shaped answers from a compiled plan (gateway/src/result-shaping/), allocating far less per request. 16 MB
+ *   against 32 then, two runs each: the listing 5.1-5.4 ms of Node CPU against 5.2-5.7 (no difference beyond
+ *   the noise), products answering directly at 700 req/s 1.53-1.60 ms against 1.28-1.33 (its allocation rate
+ *   is the highest); and 30-40 MB less RSS in each busy subgraph (products 168-203 MB against 198-233,
+ *   inventory 182-190 against 213-222). 24 MB sat between. 16 it is: it brings the busy subgraphs under
+ *   200 MB for a few percent of CPU.
+ * Idle processes never grow their young generation, so they keep their size either way.
  */
-export const NODE_MEMORY_OPTIONS: readonly string[] = ['--max-semi-space-size=32', '--max-old-space-size=512'];
+export const NODE_MEMORY_OPTIONS: readonly string[] = ['--max-semi-space-size=16', '--max-old-space-size=512'];
 
 /**
  * glibc's malloc (mallopt(3); other C libraries ignore these): two arenas per process instead of up to eight

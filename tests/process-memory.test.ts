@@ -30,8 +30,8 @@ describe('the memory settings of service processes', () => {
     const MiB = 1024 * 1024;
     const limited = heapOf(withMemorySettings({ PATH: process.env.PATH }));
     expect(limited.env).toBe(MALLOC_SETTINGS.MALLOC_ARENA_MAX);
-    // 512 MB of old generation and three 32 MB semi-spaces' worth of young generation (4 GB by default here).
-    expect(limited.limit).toBeLessThan(640 * MiB);
+    // 512 MB of old generation and three 16 MB semi-spaces' worth of young generation (4 GB by default here).
+    expect(limited.limit).toBeLessThan(600 * MiB);
     const overridden = heapOf(withMemorySettings({ PATH: process.env.PATH, NODE_OPTIONS: '--max-old-space-size=2048' }));
     expect(overridden.limit).toBeGreaterThan(2048 * MiB);
   });
