@@ -130,7 +130,11 @@ function mutate(value: unknown, rand: () => number, rate: number): unknown {
 }
 const pick = (rand: () => number) => structuredClone(wrongValues[Math.floor(rand() * wrongValues.length)]);
 
-/** Everything observable of a result: data as JSON (key order included), prototypes, errors. */
+/**
+ * Everything observable of a result: data as JSON (key order included), prototypes, errors. The library's
+ * objects have a null prototype, ours (result-shaping/plan.ts, `newObject`) are plain unless a response
+ * name is `__proto__`: both are "object" here, any other prototype would show.
+ */
 function observe(compute: ComputeResponse, operation: Operation, variables: Record<string, unknown>, input: unknown) {
   const introspected: Selection[] = [];
   const introspectionHandling = (selection: Selection) => (introspected.push(selection), { introspected: String(selection) });
@@ -147,7 +151,8 @@ function prototypes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(prototypes);
   if (!value || typeof value !== 'object') return typeof value;
   const entries = Object.entries(value).map(([key, element]) => [key, prototypes(element)]);
-  return [Object.getPrototypeOf(value) === null ? 'null-prototype' : 'object', entries];
+  const prototype = Object.getPrototypeOf(value);
+  return [prototype === null || prototype === Object.prototype ? 'object' : String(prototype?.constructor?.name), entries];
 }
 
 function expectSame(operation: Operation, variables: Record<string, unknown>, input: unknown, fast: ComputeResponse, label: string) {
@@ -206,6 +211,15 @@ describe('result shaping, compiled', () => {
       [operations[1]!.query, {}, { node: null, search: null, named: null, owner: { __typename: 'Node' } }],
     ];
     for (const [query, variables, input] of cases) expectSame(operationOf(schema, query), variables, input, fast, query.slice(0, 40));
+  });
+
+  it('keeps a field aliased `__proto__`, where a plain object would have taken it for its prototype', () => {
+    const fast = createComputeResponse(original);
+    const query = '{ product(id: "1") { __proto__: owner { ... on User { email } } name } products { __proto__: name } }';
+    // JSON.parse makes `__proto__` an own key, as a subgraph's answer parsed by the gateway has it.
+    const input = JSON.parse('{"product":{"__proto__":{"__typename":"User","email":"e"},"name":"n"},"products":[{"__proto__":"x"}]}');
+    const result = expectSame(operationOf(schema, query), {}, input, fast, '__proto__');
+    expect(result.data).toBe('{"product":{"__proto__":{"email":"e"},"name":"n"},"products":[{"__proto__":"x"}]}');
   });
 
   it('gives the introspection handler the selections the library gives it', () => {

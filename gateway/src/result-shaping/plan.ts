@@ -65,6 +65,13 @@ export interface Plan {
   defaults: Record<string, unknown>;
   /** Only an operation with a variable `@skip`/`@include` needs the merged variables at all. */
   readsVariables: boolean;
+  /**
+   * The library shapes into null-prototype objects, which V8 keeps in dictionary mode: a hash table each,
+   * slower to build and to serialise. Plain objects give the same JSON (response names are GraphQL names,
+   * never integer-like, so key order is insertion order either way) unless a response name is `__proto__`,
+   * which a plain object takes for its prototype: only such an operation gets null-prototype objects.
+   */
+  newObject: () => Record<string, unknown>;
 }
 
 interface Compilation {
@@ -73,15 +80,17 @@ interface Compilation {
   shapes: Map<Type, Shape>;
   applicabilities: Map<CompositeType, Applicability>;
   readsVariables: boolean;
+  protoKey: boolean;
 }
 
 export function compilePlan(operation: Operation): Plan {
   const schema = operation.schema();
-  const compilation: Compilation = { schema, sets: new Map(), shapes: new Map(), applicabilities: new Map(), readsVariables: false };
+  const compilation: Compilation = { schema, sets: new Map(), shapes: new Map(), applicabilities: new Map(), readsVariables: false, protoKey: false };
   const rootType = schema.schemaDefinition.rootType(operation.rootKind);
   const steps = compileSet(compilation, operation.selectionSet);
   const defaults = operation.collectDefaultedVariableValues() as Record<string, unknown>;
-  return { schema, rootType, steps, defaults, readsVariables: compilation.readsVariables };
+  const newObject = compilation.protoKey ? () => Object.create(null) as Record<string, unknown> : () => ({}) as Record<string, unknown>;
+  return { schema, rootType, steps, defaults, readsVariables: compilation.readsVariables, newObject };
 }
 
 // Memoized per SelectionSet: a named fragment spread in many places is one selection set, compiled once.
@@ -115,6 +124,7 @@ function compileStep(compilation: Compilation, selection: Selection): Step | und
   if (selection.kind === 'FieldSelection') {
     const field = selection.element;
     step.responseName = field.responseName();
+    if (step.responseName === '__proto__') compilation.protoKey = true;
     step.introspection = field.definition.isSchemaIntrospectionField();
     step.typename = field.name === internals.typenameFieldName;
     if (!step.introspection && !step.typename) step.shape = shapeOf(compilation, field.definition.type!);

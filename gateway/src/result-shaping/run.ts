@@ -57,7 +57,7 @@ export function createComputeResponse(original: ComputeResponse): ComputeRespons
     const plan = planOf(operation);
     if (!plan) return original(args);
     const run: Run = { plan, variables, merged: undefined, errors: [], introspectionHandling, invalid: false, hasErrors: false };
-    const data = Object.create(null) as Record<string, unknown>;
+    const data = plan.newObject();
     const result = applySteps(run, input, plan.steps, data, [], plan.rootType as Type);
     return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
   };
@@ -184,7 +184,7 @@ function update(run: Run, outputValue: unknown, shape: Shape, inputValue: unknow
       }
       objectType = typenameType;
     }
-    const outputObject = (outputValue === undefined ? Object.create(null) : outputValue) as Record<string, unknown>;
+    const outputObject = (outputValue === undefined ? run.plan.newObject() : outputValue) as Record<string, unknown>;
     const bubbled = applySteps(run, object, steps!, outputObject, path, objectType) === NULL_BUBBLE_UP;
     return done(run, bubbled ? null : outputObject, false, bubbled);
   }
