@@ -19,7 +19,7 @@ import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptio
 import { createHardening, type HardeningOverrides } from './hardening/index.ts';
 import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
 import { warmQueryPlans } from './warmup.ts';
-import { createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
+import { bodyWithHit, createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 import { createApps, type AppMount, type PaymentsMode } from './apps/index.ts';
 import { installFastResultShaping } from './result-shaping/install.ts';
 
@@ -120,6 +120,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   // GraphiQL at /explorer and the public schema at /schema.graphql (explorer/index.ts); follows the loaded schema.
   const explorer = createExplorer({ gateway, log, onRequest: hardening.http.onRequest });
   const apps = options.apps ? createApps({ apps: options.apps.mounts, payments: options.apps.payments, log, onRequest: hardening.http.onRequest }) : undefined;
+  // Each request's context, for `beforeSend`, which sees only the request.
+  const contexts = new WeakMap<IncomingMessage, GatewayContext>();
   const withApps = (listener: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) => (apps ? apps.wrap(listener) : listener);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -149,8 +151,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...hardening.http,
       // After the rate limits: a request with `X-API-Key` goes on only when the key is valid (partners/guard.ts).
       admit: async (req, res) => (await hardening.http.admit(req, res)) && (await admitPartnerKey(req, res)),
-      // Cache-Control for CDNs and browsers (GET only, private with credentials), ETag, 304 (cache/http.ts).
-      beforeSend: finishGraphQLResponse,
+      // A cached answer's stored text as the body (cache/hit-body.ts); then Cache-Control for CDNs and
+      // browsers (GET only, private with credentials), ETag, 304 (cache/http.ts).
+      beforeSend: (req, res, body) => finishGraphQLResponse(req, res, bodyWithHit(contexts.get(req)?.cacheSlot, body)),
       routes: {
         '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/health/ready': (_req, res) =>
@@ -163,11 +166,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
           ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
         }),
       },
-      context: async ({ req, requestId }) => ({
-        viewer: await viewerOf(req, keys),
-        requestId,
-        log: log.child({ requestId }),
-      }),
+      context: async ({ req, requestId }) => {
+        const context: GatewayContext = { viewer: await viewerOf(req, keys), requestId, log: log.child({ requestId }), cacheSlot: {} };
+        contexts.set(req, context);
+        return context;
+      },
     }))),
   );
 

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAnswers as redisAnswersAt } from '#kit/testing/redis.ts';
+import { bodyWithHit, holdHitBody, HIT_DATA } from '../src/cache/hit-body.ts';
 import {
   createResponseCache,
   finishGraphQLResponse,
@@ -166,7 +167,8 @@ describe('finishGraphQLResponse', () => {
       res.setHeader('content-type', 'application/json');
       res.setHeader('cache-control', String(req.headers['x-test-cache-control']));
       const body = '{"data":{"products":[]}}\n';
-      if (!finishGraphQLResponse(req, res, body)) res.end(body);
+      const sent = finishGraphQLResponse(req, res, body);
+      if (sent !== null) res.end(sent);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -199,6 +201,25 @@ describe('finishGraphQLResponse', () => {
     expect((await send('private, no-store')).headers.get('cache-control')).toBe('private, no-store');
     const refused = await send('private, no-store', { headers: { 'x-test-status': '400' } });
     expect(refused.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('the body of a HIT', () => {
+  it('is the stored data as Apollo would have written it, once, and only for the request that hit', () => {
+    const stored = JSON.stringify({ products: { nodes: [{ title: 'Tee "é"' }] } });
+    const hit = {};
+    holdHitBody(hit, stored);
+    const placeholder = `${JSON.stringify({ errors: undefined, data: HIT_DATA, extensions: undefined })}\n`;
+    expect(bodyWithHit({}, placeholder)).toBe(placeholder);
+    expect(bodyWithHit(undefined, placeholder)).toBe(placeholder);
+    expect(bodyWithHit(hit, placeholder)).toBe(`${JSON.stringify({ data: JSON.parse(stored) })}\n`);
+    expect(bodyWithHit(hit, placeholder)).toBe(placeholder);
+  });
+
+  it('keeps whatever Apollo wrote beside the data', () => {
+    const hit = {};
+    holdHitBody(hit, '{"a":1}');
+    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}\n')).toBe('{"data":{"a":1},"extensions":{"x":true}}\n');
   });
 });
 

@@ -10,7 +10,7 @@ const CACHEABLE = /^max-age=(\d+), (public|private)$/;
 
 /**
  * The last word on a /graphql response's caching headers, before its body is written (the kit's
- * `beforeSend`). Apollo's cache-control plugin has set `max-age=N, public|private` (every field cacheable, N
+ * `beforeSend`): the body to write, or null when it has answered 304. Apollo's cache-control plugin has set `max-age=N, public|private` (every field cacheable, N
  * the smallest max-age of them, computed from the subgraphs' own Cache-Control) or `no-store`; here:
  *
  * - a POST is never for a CDN or a browser cache (`no-store`); GET is the cacheable method;
@@ -21,12 +21,12 @@ const CACHEABLE = /^max-age=(\d+), (public|private)$/;
  * - a GET answered 200 gets a strong `ETag` (SHA-256 of the exact body), and `If-None-Match` with it gets a
  *   304 with no body: a client or CDN revalidates for the price of a cache lookup.
  */
-export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse, body: string): boolean {
+export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse, body: string): string | null {
   const header = res.getHeader('cache-control');
   const cacheable = typeof header === 'string' ? CACHEABLE.exec(header) : null;
   if (req.method !== 'GET') {
     if (cacheable) res.setHeader('cache-control', 'no-store');
-    return false;
+    return body;
   }
   if (cacheable) {
     const scope = hasCredentials(req.headers) ? 'private' : cacheable[2];
@@ -34,15 +34,15 @@ export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse,
   }
   const vary = String(res.getHeader('vary') ?? '');
   if (!vary.toLowerCase().split(/\s*,\s*/).includes(CLIENT_NAME_HEADER)) res.setHeader('vary', vary ? `${vary}, ${CLIENT_NAME_HEADER}` : CLIENT_NAME_HEADER);
-  if (res.statusCode !== 200) return false;
+  if (res.statusCode !== 200) return body;
   const etag = `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
   res.setHeader('etag', etag);
-  if (!matches(req.headers['if-none-match'], etag)) return false;
+  if (!matches(req.headers['if-none-match'], etag)) return body;
   res.statusCode = 304;
   res.removeHeader('content-type');
   res.removeHeader('content-length');
   res.end();
-  return true;
+  return null;
 }
 
 /** If-None-Match's weak comparison (RFC 9110 13.1.2): any listed tag, `W/` or not, equal to ours; or `*`. */

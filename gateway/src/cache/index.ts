@@ -6,6 +6,7 @@ import type { Logger } from '#kit/logger.ts';
 import type { GatewayContext } from '../signed-data-source.ts';
 import type { SafelistOutcome } from '../safelist/index.ts';
 import { startInvalidationEvents, type InvalidationEvents } from './events.ts';
+import { holdHitBody, HIT_DATA } from './hit-body.ts';
 import { hasCredentials } from './http.ts';
 import { MAX_ENTRY_SECONDS, memoryStore, redisStore, type CacheStore } from './store.ts';
 
@@ -21,6 +22,7 @@ import { ALL, tagsOfFetch } from './tags.ts';
 const { printSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 export { finishGraphQLResponse, hasCredentials } from './http.ts';
+export { bodyWithHit } from './hit-body.ts';
 export { INVALIDATION_QUEUE } from './events.ts';
 export { MAX_ENTRY_BYTES, MAX_ENTRY_SECONDS, memoryStore, redisStore, type CacheEntry, type CacheStore } from './store.ts';
 export { INVALIDATING_EVENTS, isMutationDocument, tagsOfEvent, tagsOfFetch } from './tags.ts';
@@ -197,7 +199,11 @@ export async function createResponseCache(options: ResponseCacheOptions | undefi
             const age = Math.max(0, Math.floor((Date.now() - found.entry.storedAt) / 1000));
             // The policy it was stored with; with Age, a cache downstream counts the time already spent here.
             context.overallCachePolicy.replace({ maxAge: found.entry.maxAge, scope: 'PUBLIC' });
-            return { http: { headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data: JSON.parse(found.entry.data) } } };
+            // The stored text goes into the body as it is (hit-body.ts), where the request has a slot for it.
+            const slot = contextValue.cacheSlot;
+            if (slot) holdHitBody(slot, found.entry.data);
+            const data = slot ? HIT_DATA : JSON.parse(found.entry.data);
+            return { http: { headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data } } };
           }
           // From here on the plan's fetches are recorded (observer.willFetch), stamped with the sequence read above.
           say('MISS');

@@ -29,9 +29,10 @@ export function createRequestListener<TContext extends BaseContext>(
     maxBodyBytes?: number;
     /**
      * Runs when a complete /graphql response is ready, its status and headers set on `res`, before the body
-     * is written (the gateway's Cache-Control, ETag and 304): true means it has answered.
+     * is written (the gateway's Cache-Control, ETag and 304, its cached answers): the body to write, or null
+     * when it has answered itself.
      */
-    beforeSend?: (req: IncomingMessage, res: ServerResponse, body: string) => boolean;
+    beforeSend?: (req: IncomingMessage, res: ServerResponse, body: string) => string | null;
   },
 ) {
   const routes = options.routes ?? {};
@@ -69,8 +70,8 @@ export function createRequestListener<TContext extends BaseContext>(
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        if (options.beforeSend?.(req, res, response.body.string)) return;
-        res.end(response.body.string);
+        const body = options.beforeSend ? options.beforeSend(req, res, response.body.string) : response.body.string;
+        if (body !== null) res.end(body);
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
