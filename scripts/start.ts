@@ -22,7 +22,7 @@ import { serviceArgs, Supervisor } from './supervisor.ts';
 import { loadManifests } from '../gateway/src/safelist/manifest.ts';
 import { APPS, buildIsStale } from './build.ts';
 import { runOnce, stopOneShots } from './one-shot.ts';
-import { TS_CACHE_HOOKS } from './process-memory.ts';
+import { stripSourcesInChild } from './ts-cache/in-child.ts';
 
 const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
@@ -41,7 +41,7 @@ async function main() {
   if (generated.length > 0) log.warn({ generated, file: `${dataDir}/dev-config.json` }, 'generated development settings');
   // Checked before anything starts: a live key, or STRIPE_API_URL without a key, stops here with the reason.
   const stripe = readStripeConfig(process.env);
-  await stripSources();
+  await stripSourcesInChild(log);
 
   let databaseUrl = process.env.DATABASE_URL;
   let createDatabase: string | undefined;
@@ -175,7 +175,7 @@ async function startProduction() {
   const seedDemo = process.env.SEED_DEMO_DATA === '1';
   const staff = { email: process.env.SEED_STAFF_EMAIL, password: process.env.SEED_STAFF_PASSWORD };
   if (seedDemo && (!staff.email || !staff.password)) throw new Error('SEED_DEMO_DATA=1 needs SEED_STAFF_EMAIL and SEED_STAFF_PASSWORD: production generates no password.');
-  await stripSources();
+  await stripSourcesInChild(log);
 
   const prepared = await prepareDatabaseInChild({
     databaseUrl: process.env.DATABASE_URL!,
@@ -254,13 +254,6 @@ async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise
     banner: `local Stripe-compatible server ${url}, webhooks to ${webhookUrl} (no STRIPE_SECRET_KEY; see stripe-local/README.md)`,
     localUrl: url,
   };
-}
-
-/** Before any process starts, so that each loads its modules already stripped (scripts/ts-cache/hooks.mjs, which the builder too runs faster with). */
-async function stripSources() {
-  await runOnce('stripping the TypeScript sources', [`--import=${TS_CACHE_HOOKS}`, resolve(root, 'scripts', 'ts-cache-cli.ts')]).catch((error: unknown) =>
-    log.warn({ err: error }, 'the stripped TypeScript cache was not built; each service strips its own sources (more memory)'),
-  );
 }
 
 function withoutStripe(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
