@@ -23,13 +23,12 @@ import { loadManifests } from '../gateway/src/safelist/manifest.ts';
 import { APPS, buildIsStale } from './build.ts';
 import { runOnce, stopOneShots } from './one-shot.ts';
 import { stripSourcesInChild } from './ts-cache/in-child.ts';
+import { ownDatabaseUrls, pickEnv, STRIPE_VARIABLES, withoutStripe } from './runner-env.ts';
 
 const log = createLogger('runner');
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
 const host = '127.0.0.1';
-/** What the orders service reads to reach Stripe; only subgraphs that declare a STRIPE_ variable get them. */
-const STRIPE_VARIABLES = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL'];
 
 const supervisor = new Supervisor(log);
 let postgres: RunningPostgres | undefined;
@@ -254,22 +253,6 @@ async function startStripeLocal(config: DevConfig, gatewayPort: number): Promise
     banner: `local Stripe-compatible server ${url}, webhooks to ${webhookUrl} (no STRIPE_SECRET_KEY; see stripe-local/README.md)`,
     localUrl: url,
   };
-}
-
-function withoutStripe(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !STRIPE_VARIABLES.includes(name)));
-}
-
-function pickEnv(names: string[]): Record<string, string> {
-  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
-}
-
-/** The subgraphs given a database of their own (<NAME>_DATABASE_URL), where `given` accepts the value. */
-function ownDatabaseUrls(given: (url: string | undefined) => boolean): Record<string, string> {
-  return Object.fromEntries(subgraphs.flatMap(({ name }) => {
-    const url = process.env[`${name.toUpperCase()}_DATABASE_URL`];
-    return given(url) ? [[name, url!]] : [];
-  }));
 }
 
 /** The development key set: generated once into the data folder, so tokens survive restarts. */
