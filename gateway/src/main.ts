@@ -1,3 +1,5 @@
+// First: what the gateway's dependencies require and it never runs stays unloaded (lean/modules.ts).
+import './lean/register.ts';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '#kit/logger.ts';
 import { isProduction, portFor } from '#kit/config.ts';

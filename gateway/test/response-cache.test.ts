@@ -39,7 +39,7 @@ function storeContract(name: string, open: () => Promise<CacheStore>) {
       const { entry: none, sequence } = await store.lookup(key);
       expect(none).toBeUndefined();
       await store.store(key, entry(sequence, ['products', 'inventory:ProductVariant:a']), 60);
-      expect((await store.lookup(key)).entry?.data).toBe('{"x":1}');
+      expect(String((await store.lookup(key)).entry?.data)).toBe('{"x":1}');
       await store.invalidate(['inventory:ProductVariant:b', 'shipping']);
       expect((await store.lookup(key)).entry?.tags).toEqual(['products', 'inventory:ProductVariant:a']);
       const next = await store.invalidate(['inventory:ProductVariant:a']);
@@ -214,6 +214,23 @@ describe('the body of a HIT', () => {
     expect(bodyWithHit(undefined, placeholder)).toBe(placeholder);
     expect(bodyWithHit(hit, placeholder)).toBe(`${JSON.stringify({ data: JSON.parse(stored) })}\n`);
     expect(bodyWithHit(hit, placeholder)).toBe(placeholder);
+  });
+
+  it('is written from the bytes the memory store keeps, identical to the text', async () => {
+    const stored = JSON.stringify({ products: { nodes: [{ title: 'Tee "é" 👕' }] } });
+    const store = memoryStore({ maxBytes: 1024 * 1024 });
+    await store.store('k', entry(0, ['products'], stored), 60);
+    const { entry: found } = await store.lookup('k');
+    await store.close();
+    expect(Buffer.isBuffer(found?.data)).toBe(true);
+    const hit = {};
+    holdHitBody(hit, found!.data);
+    const body = bodyWithHit(hit, '{"data":{}}\n');
+    expect(Buffer.isBuffer(body)).toBe(true);
+    expect(body.toString()).toBe(`{"data":${stored}}\n`);
+    // Beside other members too.
+    holdHitBody(hit, found!.data);
+    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}\n')).toBe(`{"data":${stored},"extensions":{"x":true}}\n`);
   });
 
   it('keeps whatever Apollo wrote beside the data', () => {

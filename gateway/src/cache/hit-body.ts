@@ -4,13 +4,15 @@
  * 22%, JSON.stringify 12%). So a HIT hands Apollo an empty `data` and the stored text waits here, keyed by the
  * request's `cacheSlot` (signed-data-source.ts), until the kit's `beforeSend` puts it in the body.
  */
-const pending = new WeakMap<object, string>();
+const pending = new WeakMap<object, string | Buffer>();
 
 /** The `data` a HIT gives Apollo Server: what it serialises stands in for the stored text. */
 export const HIT_DATA: Readonly<Record<string, never>> = Object.freeze({});
 const PLACEHOLDER_BODY = '{"data":{}}\n';
+const BEFORE_DATA = Buffer.from('{"data":');
+const AFTER_DATA = Buffer.from('}\n');
 
-export function holdHitBody(slot: object, data: string): void {
+export function holdHitBody(slot: object, data: string | Buffer): void {
   pending.set(slot, data);
 }
 
@@ -19,12 +21,12 @@ export function holdHitBody(slot: object, data: string): void {
  * `data` in it. Byte for byte what a MISS sent (Apollo writes `{"data":…}` and a newline); should anything
  * have been added beside `data` (errors, extensions), it is kept, at the price of a parse.
  */
-export function bodyWithHit(slot: object | undefined, body: string): string {
+export function bodyWithHit(slot: object | undefined, body: string): string | Buffer {
   const data = slot ? pending.get(slot) : undefined;
   if (data === undefined) return body;
   pending.delete(slot!);
-  if (body === PLACEHOLDER_BODY) return `{"data":${data}}\n`;
+  if (body === PLACEHOLDER_BODY) return typeof data === 'string' ? `{"data":${data}}\n` : Buffer.concat([BEFORE_DATA, data, AFTER_DATA]);
   const response = JSON.parse(body) as { data?: unknown };
-  response.data = JSON.parse(data);
+  response.data = JSON.parse(String(data));
   return `${JSON.stringify(response)}\n`;
 }

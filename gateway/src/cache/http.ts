@@ -21,7 +21,7 @@ const CACHEABLE = /^max-age=(\d+), (public|private)$/;
  * - a GET answered 200 gets a strong `ETag` (SHA-256 of the exact body), and `If-None-Match` with it gets a
  *   304 with no body: a client or CDN revalidates for the price of a cache lookup.
  */
-export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse, body: string): string | null {
+export function finishGraphQLResponse<Body extends string | Buffer>(req: IncomingMessage, res: ServerResponse, body: Body): Body | null {
   const header = res.getHeader('cache-control');
   const cacheable = typeof header === 'string' ? CACHEABLE.exec(header) : null;
   if (req.method !== 'GET') {
@@ -35,7 +35,7 @@ export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse,
   const vary = String(res.getHeader('vary') ?? '');
   if (!vary.toLowerCase().split(/\s*,\s*/).includes(CLIENT_NAME_HEADER)) res.setHeader('vary', vary ? `${vary}, ${CLIENT_NAME_HEADER}` : CLIENT_NAME_HEADER);
   if (res.statusCode !== 200) return body;
-  const etag = `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
+  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
   res.setHeader('etag', etag);
   if (!matches(req.headers['if-none-match'], etag)) return body;
   res.statusCode = 304;

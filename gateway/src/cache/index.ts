@@ -202,7 +202,7 @@ export async function createResponseCache(options: ResponseCacheOptions | undefi
             // The stored text goes into the body as it is (hit-body.ts), where the request has a slot for it.
             const slot = contextValue.cacheSlot;
             if (slot) holdHitBody(slot, found.entry.data);
-            const data = slot ? HIT_DATA : JSON.parse(found.entry.data);
+            const data = slot ? HIT_DATA : JSON.parse(String(found.entry.data));
             return { http: { headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data } } };
           }
           // From here on the plan's fetches are recorded (observer.willFetch), stamped with the sequence read above.

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Redis } from 'ioredis';
 import { sendJson } from '#kit/http.ts';
 import type { Logger } from '#kit/logger.ts';
 import { clientIpOf } from '../auth.ts';
@@ -58,6 +57,8 @@ return n`;
  */
 export async function redisStore(url: string, log: Logger, options: { prefix?: string } = {}): Promise<RateLimitStore> {
   const prefix = options.prefix ?? 'ratelimit:';
+  // Imported here, not at the top: a gateway without REDIS_URL never loads ioredis.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
   let lastWarning = 0;
   redis.on('error', (error: Error) => {

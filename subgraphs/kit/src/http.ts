@@ -32,7 +32,7 @@ export function createRequestListener<TContext extends BaseContext>(
      * is written (the gateway's Cache-Control, ETag and 304, its cached answers): the body to write, or null
      * when it has answered itself.
      */
-    beforeSend?: (req: IncomingMessage, res: ServerResponse, body: string) => string | null;
+    beforeSend?: (req: IncomingMessage, res: ServerResponse, body: string) => string | Buffer | null;
   },
 ) {
   const routes = options.routes ?? {};
