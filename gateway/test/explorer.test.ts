@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -169,6 +169,18 @@ describe('explorer page and assets', () => {
 });
 
 describe('explorer build', () => {
+  it('is made by a process of its own when the folder has none, so esbuild never runs in the gateway', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'explorer-cold-'));
+    try {
+      const built = await loadExplorerBuild({ cacheDir: empty });
+      // Served from the folder the child wrote.
+      expect((await readFile(join(empty, built.id, built.entries.script))).equals(await built.assets.get(built.entries.script)!.body())).toBe(true);
+      expect(Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes('/node_modules/esbuild/'))).toEqual([]);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
   it('serves a cached build from its folder, read at each request rather than kept in memory', async () => {
     const built = await loadExplorerBuild();
     const copy = await mkdtemp(join(tmpdir(), 'explorer-cache-'));
