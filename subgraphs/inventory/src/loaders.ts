@@ -21,15 +21,17 @@ export interface InventoryLoaders {
   availableAtLocation: DataLoader<string, number>;
 }
 
-export function createLoaders({ em }: LoaderScope): InventoryLoaders {
+/** Stock reads go through `read` (bound parameters, no EntityManager); only `locationById` forks one, when it has ids to load. */
+export function createLoaders(scope: LoaderScope): InventoryLoaders {
+  const { read } = scope;
   const locationById = new DataLoader<string, Location | null>(async (ids) => {
-    const rows = await em.find(Location, { id: { $in: [...ids] } });
+    const rows = await scope.em.find(Location, { id: { $in: [...ids] } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
   return {
     stockByVariantId: new DataLoader(async (variantIds) => {
-      const rows = await stockAtOpenLocations(em, variantIds);
+      const rows = await stockAtOpenLocations(read, variantIds);
       const byVariant = new Map<string, StockAtLocation[]>(variantIds.map((id) => [id, []]));
       for (const row of rows) {
         byVariant.get(row.level.variantId)?.push(row);
@@ -41,11 +43,11 @@ export function createLoaders({ em }: LoaderScope): InventoryLoaders {
       return variantIds.map((id) => byVariant.get(id)!);
     }),
     availableOnlineByVariantId: new DataLoader(async (variantIds) => {
-      const available = await availableOnlineByVariant(em, variantIds);
+      const available = await availableOnlineByVariant(read, variantIds);
       return variantIds.map((id) => available.get(id) ?? 0);
     }),
     locationById,
-    availableAtLocation: availableAtLocationLoader(em),
+    availableAtLocation: availableAtLocationLoader(read),
   };
 }
 

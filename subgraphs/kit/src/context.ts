@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Viewer } from './identity.ts';
 import type { KeyRing } from './keys.ts';
 import type { ServiceClient } from './service-client.ts';
+import { sqlReadOf, type SqlRead } from './sql-read.ts';
+import type { LoaderScope } from './subgraph-definition.ts';
 
 /**
  * What every resolver and service receives first (Vendure's RequestContext): who asks, the request id
@@ -14,8 +16,13 @@ export interface RequestContext<TLoaders = unknown> {
   readonly viewer: Viewer;
   readonly requestId: string;
   readonly log: Logger;
-  /** The request's EntityManager; inside `transaction`, the transaction's. */
+  /**
+   * The request's EntityManager; inside `transaction`, the transaction's. Forked on first use, so a
+   * request that only reads through `read` never pays for one.
+   */
   readonly em: EntityManager;
+  /** Read-only SQL with `$n` parameters bound by PostgreSQL (sql-read.ts); inside `transaction`, in the transaction. */
+  readonly read: SqlRead;
   /** Per-request DataLoaders, so related data loads in one statement per kind however many items. */
   readonly loaders: TLoaders;
   /** Calls to other subgraphs, signed as this subgraph. */
@@ -48,8 +55,11 @@ export interface ContextDeps<TLoaders> {
   viewer: Viewer;
   requestId?: string;
   log: Logger;
-  em: EntityManager;
-  createLoaders?: (scope: { em: EntityManager; viewer: Viewer }) => TLoaders;
+  /** Forks the request's EntityManager; called on the first use of `em`, at most once. */
+  fork: () => EntityManager;
+  /** Reads on the pool, outside any transaction (`Database.read`). */
+  read: SqlRead;
+  createLoaders?: (scope: LoaderScope) => TLoaders;
   services: ServiceClient;
   keys: KeyRing;
   /** Called after a transaction that emitted events commits, so they go out at once. */
@@ -62,12 +72,23 @@ const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 
 export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): RequestContext<TLoaders> {
   const requestId = deps.requestId ?? randomUUID();
-  const loaders = deps.createLoaders ? deps.createLoaders({ em: deps.em, viewer: deps.viewer }) : (undefined as TLoaders);
+  let forked: EntityManager | undefined;
+  const requestEm = () => (forked ??= deps.fork());
+  // A getter, so loaders that take `em` when they are created still get one, and loaders that only read never fork.
+  const scope: LoaderScope = {
+    get em() {
+      return requestEm();
+    },
+    read: deps.read,
+    viewer: deps.viewer,
+  };
+  const loaders = deps.createLoaders ? deps.createLoaders(scope) : (undefined as TLoaders);
   const base = { viewer: deps.viewer, requestId, log: deps.log, loaders, services: deps.services, keys: deps.keys };
 
   const inside = (em: EntityManager, emitted: { count: number; wake: Set<string> }): RequestContext<TLoaders> => ({
     ...base,
     em,
+    read: sqlReadOf(em),
     inTransaction: true,
     transaction: (work) => work(inside(em, emitted)),
     emit: (type, payload) => writeOutbox(em, requestId, [{ type, payload }], emitted),
@@ -77,11 +98,14 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
 
   return {
     ...base,
-    em: deps.em,
+    get em() {
+      return requestEm();
+    },
+    read: deps.read,
     inTransaction: false,
     async transaction(work) {
       const emitted = { count: 0, wake: new Set<string>() };
-      const result = await deps.em.transactional((tx) => work(inside(tx, emitted)));
+      const result = await requestEm().transactional((tx) => work(inside(tx, emitted)));
       if (emitted.count > 0) deps.onEventsCommitted?.();
       for (const worker of emitted.wake) deps.wakeWorker?.(worker);
       return result;

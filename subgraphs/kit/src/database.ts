@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { releaseDroppedConnections } from './dropped-connections.ts';
 import { kitMigrations } from './events/migration.ts';
+import { poolSqlRead, type SqlRead } from './sql-read.ts';
 
 /** A migration class, as MikroORM's Migrator takes it; each subgraph lists its own in `migrations/index.ts`. */
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -38,6 +39,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** A fresh EntityManager with its own identity map, for one request or one job. */
   fork(): EntityManager;
+  /** Read-only SQL with `$n` parameters bound by PostgreSQL, on the pool, outside any transaction (sql-read.ts); counted like the rest. */
+  read: SqlRead;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +107,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     },
     fork: () => orm.em.fork(),
+    read: poolSqlRead(orm.em),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

@@ -16,6 +16,7 @@ export * from './roles.ts';
 export * from './scalars.ts';
 export * from './server.ts';
 export * from './service-client.ts';
+export * from './sql-read.ts';
 export * from './subgraph-definition.ts';
 export * from './run.ts';
 export * from './tokens.ts';

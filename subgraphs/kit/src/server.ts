@@ -87,7 +87,9 @@ export async function createSubgraphServer<TLoaders>(
       viewer,
       requestId,
       log: requestLog,
-      em: db.fork(),
+      // Forked on first use of `ctx.em`: a read served by `read` alone costs no EntityManager.
+      fork: () => db.fork(),
+      read: db.read,
       createLoaders: definition.createLoaders,
       services: services.forRequest(requestId ?? 'internal', requestLog),
       keys,

@@ -6,10 +6,14 @@ import type { Subscriber, Worker } from './events/bus.ts';
 import type { Route } from './http.ts';
 import type { Viewer } from './identity.ts';
 import type { PermissionTable } from './permissions.ts';
+import type { SqlRead } from './sql-read.ts';
 
 export interface LoaderScope {
-  em: EntityManager;
-  viewer: Viewer;
+  /** The request's EntityManager, forked on first access: take it inside a batch function, not at creation, to fork only when a batch needs it. */
+  readonly em: EntityManager;
+  /** The request's reads with bound parameters, on the pool, without an EntityManager (sql-read.ts). */
+  readonly read: SqlRead;
+  readonly viewer: Viewer;
 }
 
 /** What a seed is asked for: `full` is the demo (`npm start`), `small` keeps flow tests fast. */

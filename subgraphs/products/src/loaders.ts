@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Connection, LoaderScope } from '#kit';
 import { Category } from './entities/category.entity.ts';
@@ -30,20 +29,25 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T
   return ids.map((id) => found.get(id) ?? null);
 }
 
-/** Products and variants load as plain snapshots (services/catalog-rows.ts): requests only read them. */
-export function createLoaders({ em }: LoaderScope): ProductsLoaders {
-  const productById = new DataLoader<string, Product | null>(async (ids) => byId(ids, await productsByIds(em, ids)));
+/**
+ * Products and variants load as plain snapshots (services/catalog-rows.ts) through `read`: requests only
+ * read them, so they need no EntityManager. Categories are managed entities, mapped by the request's
+ * EntityManager, forked when a batch of them first loads.
+ */
+export function createLoaders(scope: LoaderScope): ProductsLoaders {
+  const { read } = scope;
+  const productById = new DataLoader<string, Product | null>(async (ids) => byId(ids, await productsByIds(read, ids)));
   return {
     productById,
-    variantById: new DataLoader(async (ids) => byId(ids, await variantsByIds(em, ids))),
+    variantById: new DataLoader(async (ids) => byId(ids, await variantsByIds(read, ids))),
     variantsByProductId: new DataLoader(async (productIds) => {
-      const rows = await variantsOfProducts(em, productIds);
+      const rows = await variantsOfProducts(read, productIds);
       const byProduct = new Map<string, ProductVariant[]>(productIds.map((id) => [id, []]));
       for (const row of rows) byProduct.get(row.product.id)?.push(row);
       return productIds.map((id) => byProduct.get(id)!);
     }),
-    categoriesByProductId: new DataLoader(async (productIds) => categoriesOf(em, productIds)),
-    categoryById: new DataLoader(async (ids) => byId(ids, await em.find(Category, { id: { $in: [...ids] } }))),
+    categoriesByProductId: new DataLoader(async (productIds) => categoriesOf(scope, productIds)),
+    categoryById: new DataLoader(async (ids) => byId(ids, await scope.em.find(Category, { id: { $in: [...ids] } }))),
     categoryProducts: new DataLoader(
       async (keys) => {
         // Keys of one GraphQL field share their page arguments; group anyway, so mixed pages stay correct.
@@ -56,7 +60,7 @@ export function createLoaders({ em }: LoaderScope): ProductsLoaders {
         }
         const pages = new Map<string, Connection<Product>>();
         for (const [signature, group] of groups) {
-          const byCategory = await listProductsOfCategories(em, group.page, [...new Set(group.ids)]);
+          const byCategory = await listProductsOfCategories(read, group.page, [...new Set(group.ids)]);
           for (const [categoryId, connection] of byCategory) {
             for (const node of connection.nodes) productById.prime(node.id, node);
             pages.set(`${signature}|${categoryId}`, connection);
@@ -69,11 +73,11 @@ export function createLoaders({ em }: LoaderScope): ProductsLoaders {
   };
 }
 
-async function categoriesOf(em: EntityManager, productIds: readonly string[]): Promise<Category[][]> {
-  const rows = await em.execute<Record<string, unknown>[]>(
+async function categoriesOf({ read, em }: LoaderScope, productIds: readonly string[]): Promise<Category[][]> {
+  const rows = await read(
     `select pc.product_id, c.id, c.handle, c.title, c.description, c.created_at
      from product_category pc join category c on c.id = pc.category_id
-     where pc.product_id in (?)
+     where pc.product_id = any($1::uuid[])
      order by c.title, c.id`,
     [productIds],
   );

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { ClientError, tryParseGlobalId } from '#kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { ClientError, tryParseGlobalId, type SqlRead } from '#kit';
 import type { InventoryContext } from '../context.ts';
 import type { Location } from '../entities/location.entity.ts';
 
@@ -17,14 +16,14 @@ export const locationStockKey = (locationId: string, variantId: string) => `${lo
  * Units sellable (on hand − reserved) per location and variant, 0 where no stock level exists: one
  * statement for every key asked in a request, whatever the number of variants or locations.
  */
-export function availableAtLocationLoader(em: EntityManager): DataLoader<string, number> {
+export function availableAtLocationLoader(read: SqlRead): DataLoader<string, number> {
   return new DataLoader(async (keys) => {
     const pairs = keys.map((key) => key.split('|') as [string, string]);
-    const rows = await em.execute<{ location_id: string; variant_id: string; available: number }[]>(
+    const rows = await read<{ location_id: string; variant_id: string; available: number }>(
       `select s.location_id, s.variant_id, s.on_hand - s.reserved as available
-       from stock_level s join unnest(?::uuid[], ?::uuid[]) as k(location_id, variant_id)
+       from stock_level s join unnest($1::uuid[], $2::uuid[]) as k(location_id, variant_id)
          on s.location_id = k.location_id and s.variant_id = k.variant_id`,
-      [`{${pairs.map(([location]) => location).join(',')}}`, `{${pairs.map(([, variant]) => variant).join(',')}}`],
+      [pairs.map(([location]) => location), pairs.map(([, variant]) => variant)],
     );
     const found = new Map(rows.map((row) => [locationStockKey(row.location_id, row.variant_id), Number(row.available)]));
     return keys.map((key) => found.get(key) ?? 0);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlRead } from '#kit';
 import type { Location, LocationKind } from '../entities/location.entity.ts';
 import type { StockLevel } from '../entities/stock-level.entity.ts';
 
@@ -15,13 +15,13 @@ export interface StockAtLocation {
  * snapshots with the entities' property names, not managed entities: the ORM's identity map and
  * hydration were most of the inventory process's CPU per listing. Writes load managed entities themselves.
  */
-export async function stockAtOpenLocations(em: EntityManager, variantIds: readonly string[]): Promise<StockAtLocation[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(
+export async function stockAtOpenLocations(read: SqlRead, variantIds: readonly string[]): Promise<StockAtLocation[]> {
+  const rows = await read(
     `select s.id, s.variant_id, s.location_id, s.on_hand, s.reserved, s.updated_at,
        l.name, l.handle, l.kind, l.fulfills_online_orders, l.address1, l.address2, l.city, l.province_code,
        l.zip, l.country_code, l.active, l.created_at
      from stock_level s join location l on l.id = s.location_id
-     where s.variant_id in (?) and l.active`,
+     where s.variant_id = any($1::uuid[]) and l.active`,
     [variantIds],
   );
   // One object per location, shared by its levels (as the identity map shared them).
@@ -51,11 +51,11 @@ export async function stockAtOpenLocations(em: EntityManager, variantIds: readon
  * statement, it reads one narrow row per variant where the full stock read parsed every level with its
  * location's address (pg's row parsing was a tenth of inventory's CPU per listing). Unknown variants: 0.
  */
-export async function availableOnlineByVariant(em: EntityManager, variantIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await em.execute<{ variant_id: string; available: number }[]>(
+export async function availableOnlineByVariant(read: SqlRead, variantIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await read<{ variant_id: string; available: number }>(
     `select s.variant_id, sum(s.on_hand - s.reserved)::int as available
      from stock_level s join location l on l.id = s.location_id
-     where s.variant_id in (?) and l.active and l.fulfills_online_orders
+     where s.variant_id = any($1::uuid[]) and l.active and l.fulfills_online_orders
      group by s.variant_id`,
     [variantIds],
   );

@@ -24,7 +24,7 @@ export const Query: QueryResolvers = {
     const categoryHandle = args.categoryHandle == null ? null : readHandleArgument(args.categoryHandle, 'categoryHandle');
     // A listing that shows variants gets them in the page's own statement.
     const withVariants = connectionNodesSelect(info, 'variants');
-    const connection = await listProducts(ctx.em, page, { categoryHandle }, { withVariants });
+    const connection = await listProducts(ctx.read, page, { categoryHandle }, { withVariants });
     // Variants on this page ask for their product; it is already here.
     for (const product of connection.nodes) ctx.loaders.productById.prime(product.id, product);
     for (const [productId, variants] of connection.variants ?? []) ctx.loaders.variantsByProductId.prime(productId, variants);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlRead } from '#kit';
 import type { Product, ProductStatus } from '../entities/product.entity.ts';
 import type { ProductVariant, SelectedOptionValue, TaxClass } from '../entities/product-variant.entity.ts';
 
@@ -7,7 +7,7 @@ import type { ProductVariant, SelectedOptionValue, TaxClass } from '../entities/
  * map and hydration (registering and proxying each entity was a fifth of the products process's CPU per
  * listing). The objects have the entities' property names and types, so resolvers read them alike; they
  * are snapshots, never flushed: writes still load managed entities (services/*-write.service.ts).
- * Every value is a `?` parameter, which MikroORM escapes with PostgreSQL's literal rules.
+ * Every value is a `$n` parameter, bound by PostgreSQL (kit's SqlRead); none is written into the SQL text.
  */
 
 /** A product row from `product p`, in the order productFromRow reads it. */
@@ -21,44 +21,95 @@ const VARIANT_COLUMNS = `v.id, v.product_id, v.sku, v.title, v.price_minor, v.cu
  * MikroORM has pg return timestamps as PostgreSQL's text (`2026-11-24 01:18:06.969+00`), em.map parsed them
  * so; inside JSON they are ISO 8601 text. Both parse as Date.
  */
-function dateOf(value: unknown): Date {
-  return value instanceof Date ? value : new Date(value as string);
+function dateOf(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * A product row's snapshot. Its timestamps stay text until read: a listing never asks them, and parsing
+ * two per row was a noticeable share of the products process's CPU per listing. Read once, they keep the Date.
+ */
+class ProductRow {
+  readonly id: string;
+  readonly handle: string;
+  readonly title: string;
+  readonly description: string;
+  readonly priceMinMinor: number;
+  readonly priceMaxMinor: number;
+  readonly currencyCode: string;
+  readonly status: ProductStatus;
+  #createdAt: Date | string;
+  #updatedAt: Date | string;
+
+  constructor(row: Record<string, unknown>) {
+    this.id = row.id as string;
+    this.handle = row.handle as string;
+    this.title = row.title as string;
+    this.description = row.description as string;
+    this.priceMinMinor = row.price_min_minor as number;
+    this.priceMaxMinor = row.price_max_minor as number;
+    this.currencyCode = row.currency_code as string;
+    this.status = row.status as ProductStatus;
+    this.#createdAt = row.created_at as Date | string;
+    this.#updatedAt = row.updated_at as Date | string;
+  }
+
+  get createdAt(): Date {
+    return (this.#createdAt = dateOf(this.#createdAt));
+  }
+
+  get updatedAt(): Date {
+    return (this.#updatedAt = dateOf(this.#updatedAt));
+  }
+}
+
+/** A variant row's snapshot; timestamps parse on first read, as a product's do. */
+class VariantRow {
+  readonly id: string;
+  // Resolvers only follow `variant.product.id` (to the productById loader), as they do on a Ref.
+  readonly product: { id: string };
+  readonly sku: string;
+  readonly title: string;
+  readonly priceMinor: number;
+  readonly currencyCode: string;
+  readonly weightGrams: number;
+  readonly selectedOptions: SelectedOptionValue[];
+  readonly taxClass: TaxClass;
+  readonly position: number;
+  #createdAt: Date | string;
+  #updatedAt: Date | string;
+
+  constructor(row: Record<string, unknown>) {
+    this.id = row.id as string;
+    this.product = { id: row.product_id as string };
+    this.sku = row.sku as string;
+    this.title = row.title as string;
+    this.priceMinor = row.price_minor as number;
+    this.currencyCode = row.currency_code as string;
+    this.weightGrams = row.weight_grams as number;
+    this.selectedOptions = row.selected_options as SelectedOptionValue[];
+    this.taxClass = row.tax_class as TaxClass;
+    this.position = row.position as number;
+    this.#createdAt = row.created_at as Date | string;
+    this.#updatedAt = row.updated_at as Date | string;
+  }
+
+  get createdAt(): Date {
+    return (this.#createdAt = dateOf(this.#createdAt));
+  }
+
+  get updatedAt(): Date {
+    return (this.#updatedAt = dateOf(this.#updatedAt));
+  }
 }
 
 export function productFromRow(row: Record<string, unknown>): Product {
-  const product = {
-    id: row.id as string,
-    handle: row.handle as string,
-    title: row.title as string,
-    description: row.description as string,
-    priceMinMinor: row.price_min_minor as number,
-    priceMaxMinor: row.price_max_minor as number,
-    currencyCode: row.currency_code as string,
-    status: row.status as ProductStatus,
-    createdAt: dateOf(row.created_at),
-    updatedAt: dateOf(row.updated_at),
-  };
   // Same properties as the entity; only the ORM's internals (which a read never uses) are absent.
-  return product as Product;
+  return new ProductRow(row) as unknown as Product;
 }
 
 function variantFromRow(row: Record<string, unknown>): ProductVariant {
-  const variant = {
-    id: row.id as string,
-    // Resolvers only follow `variant.product.id` (to the productById loader), as they do on a Ref.
-    product: { id: row.product_id as string },
-    sku: row.sku as string,
-    title: row.title as string,
-    priceMinor: row.price_minor as number,
-    currencyCode: row.currency_code as string,
-    weightGrams: row.weight_grams as number,
-    selectedOptions: row.selected_options as SelectedOptionValue[],
-    taxClass: row.tax_class as TaxClass,
-    position: row.position as number,
-    createdAt: dateOf(row.created_at),
-    updatedAt: dateOf(row.updated_at),
-  };
-  return variant as unknown as ProductVariant;
+  return new VariantRow(row) as unknown as ProductVariant;
 }
 
 /** A product's variants as `json_agg(v order by v.position)` gives them (null when it has none). */
@@ -66,20 +117,20 @@ export function variantsFromJson(json: unknown): ProductVariant[] {
   return json == null ? [] : (json as Record<string, unknown>[]).map(variantFromRow);
 }
 
-export async function productsByIds(em: EntityManager, ids: readonly string[]): Promise<Product[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(`select ${PRODUCT_COLUMNS} from product p where p.id in (?)`, [ids]);
+export async function productsByIds(read: SqlRead, ids: readonly string[]): Promise<Product[]> {
+  const rows = await read(`select ${PRODUCT_COLUMNS} from product p where p.id = any($1::uuid[])`, [ids]);
   return rows.map(productFromRow);
 }
 
-export async function variantsByIds(em: EntityManager, ids: readonly string[]): Promise<ProductVariant[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(`select ${VARIANT_COLUMNS} from product_variant v where v.id in (?)`, [ids]);
+export async function variantsByIds(read: SqlRead, ids: readonly string[]): Promise<ProductVariant[]> {
+  const rows = await read(`select ${VARIANT_COLUMNS} from product_variant v where v.id = any($1::uuid[])`, [ids]);
   return rows.map(variantFromRow);
 }
 
 /** Every variant of these products, by product then position (the (product_id, position) unique index). */
-export async function variantsOfProducts(em: EntityManager, productIds: readonly string[]): Promise<ProductVariant[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${VARIANT_COLUMNS} from product_variant v where v.product_id in (?) order by v.product_id, v.position`,
+export async function variantsOfProducts(read: SqlRead, productIds: readonly string[]): Promise<ProductVariant[]> {
+  const rows = await read(
+    `select ${VARIANT_COLUMNS} from product_variant v where v.product_id = any($1::uuid[]) order by v.product_id, v.position`,
     [productIds],
   );
   return rows.map(variantFromRow);

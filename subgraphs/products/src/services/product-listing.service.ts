@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { toConnection, type Connection } from '#kit';
+import { toConnection, type Connection, type SqlRead } from '#kit';
 import type { ProductVariant } from '../entities/product-variant.entity.ts';
 import type { Product } from '../entities/product.entity.ts';
 import { PRODUCT_COLUMNS, productFromRow, variantsFromJson } from './catalog-rows.ts';
@@ -7,8 +6,8 @@ import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './produc
 
 /**
  * Product lists as keyset pages. SQL is assembled from fixed fragments only; every value a client sent
- * (search terms, handles, cursor values) is a `?` parameter, which MikroORM escapes with PostgreSQL's
- * literal rules. Values are never concatenated into the SQL here.
+ * (search terms, handles, cursor values) is bound as a `$n` parameter by PostgreSQL. Values are never
+ * concatenated into the SQL here: `bind` adds a value and returns only its placeholder.
  */
 
 // The writes select the same columns for `em.map(Product, row)`.
@@ -18,48 +17,51 @@ interface PageRow extends Record<string, unknown> {
   sort_value: unknown;
 }
 
-interface Fragment {
-  sql: string;
-  params: unknown[];
+/** A statement's values, numbered in the order they are bound. */
+interface Params {
+  values: unknown[];
+  /** Adds `value` and returns its placeholder (`$1`, `$2`, …), the only thing written into the SQL. */
+  bind(value: unknown): string;
 }
 
-/** The page's `select … order by … limit` over `product p`, filtered by `scope` (SQL with its params). */
-function pageQuery(page: ProductPage, scope: Fragment | null): Fragment {
+function params(): Params {
+  const values: unknown[] = [];
+  return {
+    values,
+    bind(value) {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/** The page's `select … order by … limit` over `product p`, filtered by `scope` (SQL whose values are already bound). */
+function pageQuery(page: ProductPage, { bind }: Params, scope: string | null): string {
   const spec = ORDERS[page.order];
   const direction = page.descending ? 'desc' : 'asc';
-  const params: unknown[] = [];
   // Archived products leave every storefront list; the keyset and search indexes are partial on this.
   const where: string[] = [`p.status = 'ACTIVE'`];
   let from = 'product p';
   if (page.query !== null) {
-    from += ` cross join websearch_to_tsquery('english', ?) q`;
-    params.push(page.query);
+    from += ` cross join websearch_to_tsquery('english', ${bind(page.query)}) q`;
     where.push('p.search @@ q');
   }
-  if (scope) {
-    where.push(scope.sql);
-    params.push(...scope.params);
-  }
+  if (scope) where.push(scope);
   if (page.after) {
-    where.push(`(${spec.expression}, p.id) ${page.descending ? '<' : '>'} (?::${spec.cast}, ?::uuid)`);
-    params.push(page.after.value, page.after.id);
+    where.push(`(${spec.expression}, p.id) ${page.descending ? '<' : '>'} (${bind(page.after.value)}::${spec.cast}, ${bind(page.after.id)}::uuid)`);
   }
-  params.push(page.limit + 1);
-  return {
-    sql: `select ${PRODUCT_COLUMNS}, ${spec.expression} as sort_value
+  return `select ${PRODUCT_COLUMNS}, ${spec.expression} as sort_value
       from ${from}
       where ${where.join(' and ')}
       order by ${spec.expression} ${direction}, p.id ${direction}
-      limit ?`,
-    params,
-  };
+      limit ${bind(page.limit + 1)}`;
 }
 
 /** Rows become plain snapshots, not managed entities: a page is only serialised (catalog-rows.ts). */
 function toProductConnection(page: ProductPage, rows: PageRow[]): Connection<Product> {
   const items = rows.map((row) => {
     const product = productFromRow(row);
-    return { product, value: cursorValueOf(page.order, row.sort_value, product.createdAt) };
+    return { product, value: cursorValueOf(page.order, row.sort_value, product) };
   });
   const connection = toConnection(
     items,
@@ -82,37 +84,31 @@ export type ProductListing = Connection<Product> & { variants?: ReadonlyMap<stri
  * shows variants then costs one statement instead of two. Computed over the page only (the outer query),
  * so a search that sorts many matches does not aggregate variants for rows past the limit.
  */
-function withVariants(inner: Fragment, page: ProductPage): Fragment {
+function withVariants(inner: string, page: ProductPage): string {
   const direction = page.descending ? 'desc' : 'asc';
-  return {
-    sql: `select x.*, (select json_agg(v order by v.position) from product_variant v where v.product_id = x.id) as variants
-      from (${inner.sql}) x
-      order by x.sort_value ${direction}, x.id ${direction}`,
-    params: inner.params,
-  };
+  return `select x.*, (select json_agg(v order by v.position) from product_variant v where v.product_id = x.id) as variants
+      from (${inner}) x
+      order by x.sort_value ${direction}, x.id ${direction}`;
 }
 
 /**
  * One page of the whole catalog, or of one category named by handle; with `withVariants`, each product's
- * variants too (the caller primes its loader with them).
+ * variants too (the caller primes its loader with them). Read with `ctx.read`: no EntityManager is forked.
  */
 export async function listProducts(
-  em: EntityManager,
+  read: SqlRead,
   page: ProductPage,
   filter: { categoryHandle?: string | null } = {},
   options: { withVariants?: boolean } = {},
 ): Promise<ProductListing> {
+  const statement = params();
   const scope =
     filter.categoryHandle == null
       ? null
-      : {
-          sql: `exists (select 1 from product_category pc join category c on c.id = pc.category_id
-                 where pc.product_id = p.id and c.handle = ?)`,
-          params: [filter.categoryHandle],
-        };
-  const query = pageQuery(page, scope);
-  const { sql, params } = options.withVariants ? withVariants(query, page) : query;
-  const rows = await em.execute<PageRow[]>(sql, params);
+      : `exists (select 1 from product_category pc join category c on c.id = pc.category_id
+                 where pc.product_id = p.id and c.handle = ${statement.bind(filter.categoryHandle)})`;
+  const query = pageQuery(page, statement, scope);
+  const rows = await read<PageRow>(options.withVariants ? withVariants(query, page) : query, statement.values);
   const connection = toProductConnection(page, rows);
   if (!options.withVariants) return connection;
   const variants = new Map(rows.map((row) => [row.id as string, variantsFromJson(row.variants)]));
@@ -124,17 +120,16 @@ export async function listProducts(
  * categories with their products costs one statement however many categories it shows.
  */
 export async function listProductsOfCategories(
-  em: EntityManager,
+  read: SqlRead,
   page: ProductPage,
   categoryIds: readonly string[],
 ): Promise<Map<string, Connection<Product>>> {
-  const inner = pageQuery(page, {
-    sql: `exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id = c.category_id)`,
-    params: [],
-  });
-  const rows = await em.execute<PageRow[]>(
-    `select c.category_id, x.* from unnest(array[?]::uuid[]) as c(category_id) cross join lateral (${inner.sql}) x`,
-    [categoryIds, ...inner.params],
+  const statement = params();
+  const categories = statement.bind(categoryIds);
+  const inner = pageQuery(page, statement, `exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id = c.category_id)`);
+  const rows = await read<PageRow>(
+    `select c.category_id, x.* from unnest(${categories}::uuid[]) as c(category_id) cross join lateral (${inner}) x`,
+    statement.values,
   );
   const byCategory = new Map<string, PageRow[]>(categoryIds.map((id) => [id, []]));
   for (const row of rows) byCategory.get(row.category_id as string)?.push(row);

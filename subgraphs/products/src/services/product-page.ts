@@ -125,10 +125,11 @@ function readProductCursor(cursor: string, order: ProductOrder): ProductPage['af
 
 /**
  * The cursor value of a row: the sort value as PostgreSQL returned it, except for timestamps, which come
- * back as text in the server's format and are taken from the mapped entity as ISO-8601 instead.
+ * back as text in the server's format and are taken from the mapped product as ISO-8601 instead (read
+ * only in that order: a product's timestamps parse when first read).
  */
-export function cursorValueOf(order: ProductOrder, raw: unknown, createdAt: Date): string | number {
-  if (order === 'created') return createdAt.toISOString();
+export function cursorValueOf(order: ProductOrder, raw: unknown, product: { readonly createdAt: Date }): string | number {
+  if (order === 'created') return product.createdAt.toISOString();
   if (order === 'price') return Number(raw);
   return String(raw);
 }
