@@ -26,30 +26,14 @@ function dateOf(value: Date | string): Date {
 }
 
 /**
- * A product row's snapshot. Its timestamps stay text until read: a listing never asks them, and parsing
- * two per row was a noticeable share of the products process's CPU per listing. Read once, they keep the Date.
+ * A row's snapshot whose timestamps stay text until read: a listing never asks them, and parsing two per row
+ * was a noticeable share of the products process's CPU per listing. Read once, they keep the Date.
  */
-class ProductRow {
-  readonly id: string;
-  readonly handle: string;
-  readonly title: string;
-  readonly description: string;
-  readonly priceMinMinor: number;
-  readonly priceMaxMinor: number;
-  readonly currencyCode: string;
-  readonly status: ProductStatus;
+class TimestampedRow {
   #createdAt: Date | string;
   #updatedAt: Date | string;
 
   constructor(row: Record<string, unknown>) {
-    this.id = row.id as string;
-    this.handle = row.handle as string;
-    this.title = row.title as string;
-    this.description = row.description as string;
-    this.priceMinMinor = row.price_min_minor as number;
-    this.priceMaxMinor = row.price_max_minor as number;
-    this.currencyCode = row.currency_code as string;
-    this.status = row.status as ProductStatus;
     this.#createdAt = row.created_at as Date | string;
     this.#updatedAt = row.updated_at as Date | string;
   }
@@ -63,8 +47,32 @@ class ProductRow {
   }
 }
 
-/** A variant row's snapshot; timestamps parse on first read, as a product's do. */
-class VariantRow {
+/** A product row's snapshot (the entity's properties, timestamps parsed when read). */
+class ProductRow extends TimestampedRow {
+  readonly id: string;
+  readonly handle: string;
+  readonly title: string;
+  readonly description: string;
+  readonly priceMinMinor: number;
+  readonly priceMaxMinor: number;
+  readonly currencyCode: string;
+  readonly status: ProductStatus;
+
+  constructor(row: Record<string, unknown>) {
+    super(row);
+    this.id = row.id as string;
+    this.handle = row.handle as string;
+    this.title = row.title as string;
+    this.description = row.description as string;
+    this.priceMinMinor = row.price_min_minor as number;
+    this.priceMaxMinor = row.price_max_minor as number;
+    this.currencyCode = row.currency_code as string;
+    this.status = row.status as ProductStatus;
+  }
+}
+
+/** A variant row's snapshot (the entity's properties, timestamps parsed when read). */
+class VariantRow extends TimestampedRow {
   readonly id: string;
   // Resolvers only follow `variant.product.id` (to the productById loader), as they do on a Ref.
   readonly product: { id: string };
@@ -76,10 +84,9 @@ class VariantRow {
   readonly selectedOptions: SelectedOptionValue[];
   readonly taxClass: TaxClass;
   readonly position: number;
-  #createdAt: Date | string;
-  #updatedAt: Date | string;
 
   constructor(row: Record<string, unknown>) {
+    super(row);
     this.id = row.id as string;
     this.product = { id: row.product_id as string };
     this.sku = row.sku as string;
@@ -90,16 +97,6 @@ class VariantRow {
     this.selectedOptions = row.selected_options as SelectedOptionValue[];
     this.taxClass = row.tax_class as TaxClass;
     this.position = row.position as number;
-    this.#createdAt = row.created_at as Date | string;
-    this.#updatedAt = row.updated_at as Date | string;
-  }
-
-  get createdAt(): Date {
-    return (this.#createdAt = dateOf(this.#createdAt));
-  }
-
-  get updatedAt(): Date {
-    return (this.#updatedAt = dateOf(this.#updatedAt));
   }
 }
 
