@@ -17,7 +17,9 @@ export interface QueryState<R> {
 
 export function useQuery<R, V>(document: TypedDocumentNode<R, V>, variables: V, options: { skip?: boolean } = {}): QueryState<R> {
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data: R | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: !options.skip });
+  // `key` is the variables the data answers: the render right after they change comes before the effect that
+  // marks the state loading, and without it showed the old answer as the new one (page 2's products as page 3).
+  const [state, setState] = useState<{ key: string | null; data: R | null; error: string | null; loading: boolean }>({ key: null, data: null, error: null, loading: !options.skip });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (options.skip) return;
@@ -26,14 +28,15 @@ export function useQuery<R, V>(document: TypedDocumentNode<R, V>, variables: V, 
     api.request(document, variables, { method: 'GET' }).then(
       ({ data, errors }) => {
         if (!current) return;
-        if (data !== null) setState({ data, error: null, loading: false });
-        else setState((previous) => ({ ...previous, error: describeError(new GraphQLRequestError(errors, 200)), loading: false }));
+        if (data !== null) setState({ key, data, error: null, loading: false });
+        else setState((previous) => ({ ...previous, key, error: describeError(new GraphQLRequestError(errors, 200)), loading: false }));
       },
-      (error: unknown) => current && setState((previous) => ({ ...previous, error: describeError(error), loading: false })),
+      (error: unknown) => current && setState((previous) => ({ ...previous, key, error: describeError(error), loading: false })),
     );
     return () => {
       current = false;
     };
   }, [key, generation, options.skip]);
-  return { ...state, reload: () => setGeneration((value) => value + 1) };
+  const loading = !options.skip && (state.loading || state.key !== key);
+  return { data: state.data, error: state.error, loading, reload: () => setGeneration((value) => value + 1) };
 }
