@@ -49,6 +49,13 @@ const sizeOf = (key: string, entry: CacheEntry) => key.length + byteLength(entry
 const byteLength = (data: string | Buffer) => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
 
 /**
+ * A tag as one flat string. Tags arrive as V8 ropes of their parts, over a slice of the entity's global id
+ * that keeps the whole id alive: about 250 bytes each for 60 characters. A full cache of listing pages holds
+ * some 75,000 (1,000 entries of 75): 18.6 MB of heap as they came, 6.5 MB as flat copies (measured alone).
+ */
+const flatCopy = (tag: string) => Buffer.from(tag).toString();
+
+/**
  * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, responses and tags counted).
  * Responses are kept as bytes (Buffers live outside V8's heap): as strings, a full store of 32 MiB sat in the
  * old generation, which V8 then let grow by 1.4 times what was live before collecting it; and a HIT writes the
@@ -91,7 +98,7 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
       return { entry: found.entry, sequence };
     },
     async store(key, given, ttlSeconds) {
-      const entry = typeof given.data === 'string' ? { ...given, data: Buffer.from(given.data) } : given;
+      const entry = { ...given, tags: given.tags.map(flatCopy), data: typeof given.data === 'string' ? Buffer.from(given.data) : given.data };
       const size = sizeOf(key, entry);
       if (size > Math.min(MAX_ENTRY_BYTES, options.maxBytes)) return;
       drop(key);
