@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-// Kysely is MikroORM's own query runner (@mikro-orm/sql pins its version); only its raw query type is used.
+// Kysely is MikroORM's own query runner, pinned in package.json at the version @mikro-orm/sql pins; only its raw query type is used.
 import { CompiledQuery, type Kysely } from 'kysely';
 
 /**
