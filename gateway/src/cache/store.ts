@@ -57,9 +57,9 @@ const flatCopy = (tag: string) => Buffer.from(tag).toString();
 
 /**
  * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, responses and tags counted).
- * Responses are kept as bytes (Buffers live outside V8's heap): as strings, a full store of 32 MiB sat in the
- * old generation, which V8 then let grow by 1.4 times what was live before collecting it; and a HIT writes the
- * bytes as they are, where a string was encoded to UTF-8 again for every answer.
+ * Responses are kept as bytes, outside V8's heap, and a HIT copies them into its body (hit-body.ts) rather than
+ * encoding a string again. Measured against strings, neither the gateway's RSS with a full store nor cached
+ * req/s moved beyond the noise: the tags and keys beside each entry are what grow the old generation.
  * Only for a single gateway process: another replica neither sees its entries nor its invalidations (a change
  * made through that replica, or an event it consumed, would not reach this one). Several replicas: Redis.
  */
