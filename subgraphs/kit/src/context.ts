@@ -96,11 +96,9 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
     wake: (worker) => void emitted.wake.add(worker),
   });
 
-  return {
+  const context: Omit<RequestContext<TLoaders>, 'em'> & { [LAZY_EM]: () => EntityManager } = {
     ...base,
-    get em() {
-      return requestEm();
-    },
+    [LAZY_EM]: requestEm,
     read: deps.read,
     inTransaction: false,
     async transaction(work) {
@@ -114,7 +112,22 @@ export function createRequestContext<TLoaders>(deps: ContextDeps<TLoaders>): Req
     emitMany: () => Promise.reject(new Error(OUTSIDE)),
     wake: (worker) => deps.wakeWorker?.(worker),
   };
+  return Object.assign(Object.create(LAZY_CONTEXT) as RequestContext<TLoaders>, context);
 }
+
+const LAZY_EM = Symbol('lazyEm');
+
+/**
+ * `em` is a getter on the context's prototype, never on the context itself. Apollo Server gives resolvers a
+ * copy of the context (Object.assign onto an object of the same prototype), and Object.assign calls own
+ * getters: an own `em` getter forked an EntityManager for every request, reads served by `read` included.
+ * The copy keeps the symbol-keyed function, so it and the original share one fork.
+ */
+const LAZY_CONTEXT: object = Object.defineProperty({}, 'em', {
+  get(this: { [LAZY_EM]: () => EntityManager }) {
+    return this[LAZY_EM]();
+  },
+});
 
 const OUTSIDE = 'emit() outside a transaction: wrap the change and its event in ctx.transaction().';
 const ROWS_PER_STATEMENT = 500;

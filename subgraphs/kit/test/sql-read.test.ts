@@ -97,6 +97,33 @@ describe('the request context', () => {
     expect(counted.forks).toBe(1);
   });
 
+  it('keeps `em` lazy in the copy of the context Apollo Server hands resolvers, sharing one fork', () => {
+    const { ctx, counted } = countingContext(() => ({}));
+    // What Apollo Server does to every request's context (ApolloServer.ts, cloneObject).
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(ctx)), ctx) as typeof ctx;
+    expect(counted.forks).toBe(0);
+    expect(copy.em).toBe(ctx.em);
+    expect(counted.forks).toBe(1);
+  });
+
+  it('forks no EntityManager for a request over HTTP that never uses `em`, and one for a request that does', async () => {
+    const db = subgraph.db as { fork: typeof subgraph.db.fork };
+    const fork = db.fork;
+    let forks = 0;
+    db.fork = (...args) => {
+      forks++;
+      return fork.apply(subgraph.db, args);
+    };
+    try {
+      expect((await subgraph.request('{ whoami }')).data).toEqual({ whoami: 'anonymous:-' });
+      expect(forks).toBe(0);
+      expect((await subgraph.request('{ ticks }')).data).toEqual({ ticks: 0 });
+      expect(forks).toBe(1);
+    } finally {
+      db.fork = fork;
+    }
+  });
+
   it('still hands loaders that take `em` at creation an EntityManager, the request\'s own', () => {
     let taken: unknown;
     const { ctx, counted } = countingContext(({ em }) => (taken = em));
