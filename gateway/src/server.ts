@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorMasker, RELAYED_CODES } from '#kit/errors.ts';
 import { createIdentitySigner } from '#kit/identity.ts';
-import { createRequestListener, sendJson } from '#kit/http.ts';
+import { createRequestListener, sendJson, stringifyResult } from '#kit/http.ts';
 import { isProduction } from '#kit/config.ts';
 import { listen } from '#kit/lifecycle.ts';
 import type { KeyRing } from '#kit/keys.ts';
@@ -137,6 +137,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // fails with (an unreachable subgraph's address, say) is masked here.
     formatError: hardening.formatError(createErrorMasker(log, { trustCodes: new Set([...RELAYED_CODES, ...SAFELIST_CODES]) })),
     includeStacktraceInErrorResponses: false,
+    stringifyResult,
     // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     // Introspection: Apollo's option is on (hardening.apollo); hardening's gate lets partners only in production.

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAnswers as redisAnswersAt } from '#kit/testing/redis.ts';
+import { stringifyResult } from '#kit/http.ts';
 import { bodyWithHit, holdHitBody, HIT_DATA } from '../src/cache/hit-body.ts';
 import {
   createResponseCache,
@@ -209,10 +210,10 @@ describe('the body of a HIT', () => {
     const stored = JSON.stringify({ products: { nodes: [{ title: 'Tee "é"' }] } });
     const hit = {};
     holdHitBody(hit, stored);
-    const placeholder = `${JSON.stringify({ errors: undefined, data: HIT_DATA, extensions: undefined })}\n`;
+    const placeholder = stringifyResult({ errors: undefined, data: HIT_DATA, extensions: undefined });
     expect(bodyWithHit({}, placeholder)).toBe(placeholder);
     expect(bodyWithHit(undefined, placeholder)).toBe(placeholder);
-    expect(bodyWithHit(hit, placeholder)).toBe(`${JSON.stringify({ data: JSON.parse(stored) })}\n`);
+    expect(bodyWithHit(hit, placeholder)).toBe(stringifyResult({ data: JSON.parse(stored) }));
     expect(bodyWithHit(hit, placeholder)).toBe(placeholder);
   });
 
@@ -225,18 +226,18 @@ describe('the body of a HIT', () => {
     expect(Buffer.isBuffer(found?.data)).toBe(true);
     const hit = {};
     holdHitBody(hit, found!.data);
-    const body = bodyWithHit(hit, '{"data":{}}\n');
+    const body = bodyWithHit(hit, '{"data":{}}');
     expect(Buffer.isBuffer(body)).toBe(true);
-    expect(body.toString()).toBe(`{"data":${stored}}\n`);
+    expect(body.toString()).toBe(`{"data":${stored}}`);
     // Beside other members too.
     holdHitBody(hit, found!.data);
-    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}\n')).toBe(`{"data":${stored},"extensions":{"x":true}}\n`);
+    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}')).toBe(`{"data":${stored},"extensions":{"x":true}}`);
   });
 
   it('keeps whatever Apollo wrote beside the data', () => {
     const hit = {};
     holdHitBody(hit, '{"a":1}');
-    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}\n')).toBe('{"data":{"a":1},"extensions":{"x":true}}\n');
+    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}')).toBe('{"data":{"a":1},"extensions":{"x":true}}');
   });
 });
 

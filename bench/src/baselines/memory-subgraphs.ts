@@ -14,7 +14,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import pg from 'pg';
-import { createRequestListener, decodeCursor, encodeCursor, money, readSchema, toGlobalId } from '#kit';
+import { createRequestListener, decodeCursor, encodeCursor, money, readSchema, stringifyResult, toGlobalId } from '#kit';
 import { staticCachePolicyPlugin } from '#kit/cache-policy.ts';
 import { createCompiledExecutor } from '#kit/compiled-executor.ts';
 import { inventory } from '../../../subgraphs/inventory/src/subgraph.ts';
@@ -101,6 +101,7 @@ async function serve(definition: Parameters<typeof readSchema>[0], resolvers: ob
   // cache policy, so that the ceiling differs from the system by the database alone.
   const apollo = new ApolloServer({
     gateway: createCompiledExecutor(schema),
+    stringifyResult,
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staticCachePolicyPlugin()],
   });

@@ -20,7 +20,7 @@ export * from './sql-read.ts';
 export * from './subgraph-definition.ts';
 export * from './run.ts';
 export * from './tokens.ts';
-export { createRequestListener, sendJson, type Route } from './http.ts';
+export { createRequestListener, sendJson, stringifyResult, type Route } from './http.ts';
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
 export * from './seed.ts';
 export * from './address.ts';

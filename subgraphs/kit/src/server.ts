@@ -13,7 +13,7 @@ import type { Database } from './database.ts';
 import { ClientError, createErrorMasker } from './errors.ts';
 import { EventBus } from './events/bus.ts';
 import { healthRoutes } from './health.ts';
-import { createRequestListener } from './http.ts';
+import { createRequestListener, stringifyResult } from './http.ts';
 import { createIdentitySigner, createIdentityVerifier, IDENTITY_HEADER, type Viewer } from './identity.ts';
 import type { KeyRing } from './keys.ts';
 import { listen } from './lifecycle.ts';
@@ -112,6 +112,7 @@ export async function createSubgraphServer<TLoaders>(
     // The schema, with each operation compiled by graphql-jit rather than interpreted (compiled-executor.ts).
     gateway: createCompiledExecutor(schema),
     formatError: createErrorMasker(log),
+    stringifyResult,
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (lifecycle.ts), in order: Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
