@@ -59,21 +59,12 @@ function pageQuery(page: ProductPage, { bind }: Params, scope: string | null): s
 
 /** Rows become plain snapshots, not managed entities: a page is only serialised (catalog-rows.ts). */
 function toProductConnection(page: ProductPage, rows: PageRow[]): Connection<Product> {
-  const items = rows.map((row) => {
-    const product = productFromRow(row);
-    return { product, value: cursorValueOf(page.order, row.sort_value, product) };
-  });
-  const connection = toConnection(
-    items,
+  return toConnection(
+    rows.map(productFromRow),
     page.limit,
-    (item) => productCursor(page.order, item.value, item.product.id),
+    (product, index) => productCursor(page.order, cursorValueOf(page.order, rows[index]!.sort_value, product), product.id),
     page.after !== null,
   );
-  return {
-    ...connection,
-    edges: connection.edges.map(({ node, cursor }) => ({ node: node.product, cursor })),
-    nodes: connection.nodes.map((item) => item.product),
-  };
 }
 
 /** A page of products and, when asked for, every variant of each (by product id, in position order). */
@@ -112,7 +103,8 @@ export async function listProducts(
   const connection = toProductConnection(page, rows);
   if (!options.withVariants) return connection;
   const variants = new Map(rows.map((row) => [row.id as string, variantsFromJson(row.variants)]));
-  return { ...connection, variants };
+  // Assigned, not spread: a spread would read the connection's lazy cursors (kit/pagination.ts).
+  return Object.assign(connection, { variants });
 }
 
 /**
