@@ -5,4 +5,6 @@
 export interface VariantRef {
   /** The variant's uuid (the local part of `gid://commerce/ProductVariant/<uuid>`). */
   variantId: string;
+  /** Units sellable online, when the reference was resolved for a request that asks it (resolvers/product-variant.ts). */
+  available?: number;
 }

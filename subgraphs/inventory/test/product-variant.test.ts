@@ -129,5 +129,21 @@ describe('statement counts', () => {
     const till = 'quantityAvailable availableForSale stockLevels { location { name } available }';
     expect(await count(till, variants)).toBe(await count(till, variants.slice(0, 5)));
     expect(await count(till, variants)).toBe(2);
+    // Neither sum asked: no statement for it.
+    expect(await count('id', variants)).toBe(0);
+    expect(await count('stockLevels { available }', variants)).toBe(1);
+  });
+
+  it('answers availability asked through a named fragment, in one statement', async () => {
+    const variant = await createVariant(subgraph, [{ locationId: warehouse, onHand: 7, reserved: 2 }]);
+    subgraph.db.resetStatementCount();
+    const result = await subgraph.request(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ...Stock } }
+       fragment Stock on ProductVariant { quantityAvailable availableForSale }`,
+      reps([variant]),
+      staff(),
+    );
+    expect(result.data).toEqual({ _entities: [{ quantityAvailable: 5, availableForSale: true }] });
+    expect(subgraph.db.statementCount()).toBe(1);
   });
 });
