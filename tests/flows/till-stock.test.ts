@@ -106,6 +106,18 @@ describe('a till cart checks its store’s stock', () => {
     expect(online.order).toBeNull();
     expect(online.userErrors).toEqual([expect.objectContaining({ code: 'CART_AT_STORE', field: ['cartId'] })]);
 
+    // Nor sold at another store's till: its lines were checked against this store's shelf, not that one's.
+    const [other] = await c.system.subgraphs.inventory!.sql<{ id: string }>(
+      `insert into location (name, handle, kind, fulfills_online_orders, address1, city, province_code, zip, country_code)
+       select 'Second Store', 'second-store', 'STORE', false, address1, city, province_code, zip, country_code from location where id = ?
+       returning id`,
+      [uuidOf(store.id)],
+    );
+    await setOnHand(variant.id, toGlobalId('Location', other!.id), 3);
+    const elsewhere = await c.request(SELL, { cartId: cart.id, locationId: toGlobalId('Location', other!.id), payment: { method: 'CASH', tendered: addressed.cart.cost.totalAmount }, key: `elsewhere-${cart.id}` }, c.staffToken);
+    expect(elsewhere.data!.posCheckoutComplete).toMatchObject({ order: null, userErrors: [{ code: 'CART_AT_OTHER_STORE', field: ['locationId'] }] });
+    expect(await levelAt(store.id)).toEqual({ onHand: 3, reserved: 0 });
+
     const total = minor(addressed.cart.cost.totalAmount.amount);
     const sold = await c.request(SELL, { cartId: cart.id, locationId: store.id, payment: { method: 'CASH', tendered: addressed.cart.cost.totalAmount }, key: `till-${cart.id}` }, c.staffToken);
     expect(sold.errors, JSON.stringify(sold.errors)).toBeUndefined();

@@ -44,6 +44,8 @@ export interface CheckoutCart {
   revision: number;
   /** The cart owner's customer uuid; null for a guest cart. */
   ownerId: string | null;
+  /** A till cart's store (`Cart.location`), its location uuid in lower case; null for an online cart. */
+  storeId: string | null;
   email: string | null;
   shippingAddress: OrderAddress | null;
   currencyCode: string;
@@ -101,6 +103,7 @@ export async function readCheckoutCart(ctx: RequestContext<unknown>, cartGid: st
     cartId: tryParseGlobalId(cart.id, 'Cart') ?? cart.id,
     revision: cart.revision,
     ownerId,
+    storeId: cart.location ? (tryParseGlobalId(cart.location.id, 'Location')?.toLowerCase() ?? null) : null,
     email,
     shippingAddress: cart.shippingAddress,
     currencyCode,

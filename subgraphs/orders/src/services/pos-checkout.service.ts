@@ -105,10 +105,14 @@ function parsePayment(input: PosPaymentInput): Payment {
 }
 
 /**
- * What a sale at the till needs of the cart: no shipping charged, and the store's tax, which the cart
- * applies when its shipping address is the store's (the POS sets it): same country and region.
+ * What a sale at the till needs of the cart: rung up at this store if at any (a till cart's lines were checked
+ * against its own store's shelf, and the sale reserves from this one), no shipping charged, and the store's
+ * tax, which the cart applies when its shipping address is the store's (the POS sets it): same country and region.
  */
 function checkSaleAtStore(cart: CheckoutCart, store: StoreLocation): void {
+  if (cart.storeId !== null && cart.storeId !== store.id.toLowerCase()) {
+    throw new DomainError('CART_AT_OTHER_STORE', 'This cart is rung up at another store: sell it at that store\'s till.', ['locationId']);
+  }
   if (cart.shippingMinor > 0) {
     throw new DomainError('CART_HAS_SHIPPING', 'Nothing ships from the till: remove the shipping option from the cart.', ['cartId']);
   }
