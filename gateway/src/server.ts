@@ -97,7 +97,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ? new ApolloGateway({ ...common, supergraphSdl: options.supergraph })
       : new ApolloGateway({ ...common, supergraphSdl: options.supergraph });
   // Every persisted operation planned when a supergraph loads, before the gateway reports ready (warmup.ts).
-  warmQueryPlans(gateway, safelist.manifests, log);
+  const warmup = warmQueryPlans(gateway, safelist.manifests, log);
   // Each subgraph's URL as the gateway sends it GraphQL: the override, else the supergraph's (join__Graph),
   // following every supergraph the gateway loads. Webhooks go to a sibling of that URL.
   let composedUrls = new Map<string, string>();
@@ -144,6 +144,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...safelisting, ...hardening.plugins, partnerContract.plugin, responseCache.plugin],
   });
   await apollo.start();
+  await warmup.warmed();
   ready = true;
 
   httpServer.on(

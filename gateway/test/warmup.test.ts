@@ -18,8 +18,9 @@ const keyOf = (id: string, name: string) => createHash('sha256').update(id).upda
 
 describe('query plan warm-up', () => {
   it('plans every persisted operation when the supergraph loads, so no first request plans', async () => {
-    warmQueryPlans(gateway, manifests, log);
+    const warmup = warmQueryPlans(gateway, manifests, log);
     await gateway.load();
+    await warmup.warmed();
     const store = (gateway as unknown as { queryPlanStore: { get(key: string): Promise<unknown> } }).queryPlanStore;
     const operations = [...manifests.values()].flatMap((manifest) => [...manifest.values()]);
     expect(operations.length).toBeGreaterThan(0);
