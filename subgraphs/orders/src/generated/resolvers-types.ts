@@ -569,7 +569,8 @@ export type PosCheckoutCompletePayload = {
   order?: Maybe<Order>;
   /**
    * Why nothing was sold, if so. Codes: `NOT_FOUND` (no such cart or location), `EMPTY_CART`, `CART_HAS_WARNINGS`
-   * (a product is no longer sold), `CART_HAS_SHIPPING` (a shipping option is selected: nothing ships from the
+   * (a product is no longer sold), `CART_AT_OTHER_STORE` (a till cart rung up at another store, `Cart.location`:
+   * its lines were checked against that store's shelf; sell it there), `CART_HAS_SHIPPING` (a shipping option is selected: nothing ships from the
    * till), `TAX_ADDRESS_MISMATCH` (the cart's shipping address is not in the store's country and region: set it
    * to the store's address), `CART_COMPLETED` (the cart was sold or paid already), `CART_CHECKOUT_IN_PROGRESS`
    * (the cart is being sold at another till, or checked out online, awaiting payment), `CART_CHANGED` (the cart
