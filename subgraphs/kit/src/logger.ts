@@ -62,6 +62,20 @@ function prettyDestination(prettyFactory: PrettyFactory, out: { write(line: stri
   return { write: (line: string) => void out.write(prettify(line)) };
 }
 
+/** How long a JSON line may wait in the buffer of `bufferedStdout` before it is written. */
+export const LOG_FLUSH_MS = 200;
+
+/**
+ * stdout for JSON lines, written a few kilobytes at a time. pino's own default hands every line to libuv's
+ * thread pool as a write of its own: under the bench's listing that was one thread hand-off, one write and
+ * one wake-up of the event loop per request in each process, 3-5% of a subgraph's CPU. Buffered, a busy
+ * process writes once per 4 KiB of lines; a quiet one within LOG_FLUSH_MS. pino flushes what is left when
+ * the process exits, an uncaught exception included; only a process killed outright loses the last lines.
+ */
+function bufferedStdout(): DestinationStream {
+  return pino.destination({ dest: process.stdout.fd ?? 1, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_MS });
+}
+
 /**
  * Logs with `service` on every line, to tell the processes apart in a shared stream. JSON lines in production
  * and when stdout is not a terminal; human-readable on a developer's terminal (see `chooseLogFormat`).
@@ -78,7 +92,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: ['req.headers.authorization', 'req.headers["x-commerce-identity"]'], remove: true },
     },
-    prettyFactory ? prettyDestination(prettyFactory, out) : options.destination ? (out as DestinationStream) : undefined,
+    prettyFactory ? prettyDestination(prettyFactory, out) : options.destination ? (out as DestinationStream) : bufferedStdout(),
   );
   if (format === 'pretty' && !prettyFactory) logger.warn('LOG_FORMAT=pretty, but pino-pretty (a dev dependency) is not installed: logging JSON lines');
   return logger;
