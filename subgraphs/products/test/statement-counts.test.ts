@@ -115,6 +115,25 @@ describe('SQL statements per request do not grow with the page', () => {
   });
 });
 
+describe('variants read with their page', () => {
+  it('carry every field as the variant read on its own does', async () => {
+    const fields = 'id sku title price { amount currencyCode } weight { value } selectedOptions { name value } taxClass product { id handle }';
+    const listed = await subgraph.request<{ products: { nodes: { variants: { nodes: { id: string }[] } }[] } }>(
+      `query { products(first: 4) { nodes { variants { nodes { ${fields} } } } } }`,
+    );
+    expect(listed.errors).toBeUndefined();
+    const variants = listed.data!.products.nodes.flatMap((product) => product.variants.nodes);
+    expect(variants).toHaveLength(12);
+    const alone = await subgraph.request<{ _entities: unknown[] }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProductVariant { ${fields} } } }`,
+      { representations: variants.map(({ id }) => ({ __typename: 'ProductVariant', id })) },
+    );
+    expect(alone.errors).toBeUndefined();
+    expect(variants).toEqual(alone.data!._entities);
+    expect(variants[0]).toMatchObject({ selectedOptions: [{ name: 'Size', value: 'S' }], weight: { value: 100 } });
+  });
+});
+
 describe('SQL statements per catalog write do not grow with the batch', () => {
   const staff = { role: 'staff' as const, customerId: crypto.randomUUID() };
   const variants = (prefix: string, count: number) =>
