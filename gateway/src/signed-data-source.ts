@@ -68,7 +68,7 @@ const QUERY_HASHES_KEPT = 2000;
 const queryHashes = new Map<string, string>();
 
 /** A subgraph query's sha256, computed once per query text (the text of a plan's fetch never changes). */
-export function subgraphQueryHash(query: string): string {
+function subgraphQueryHash(query: string): string {
   let known = queryHashes.get(query);
   if (known === undefined) {
     // Partners' own documents make new texts without end; a full map starts again rather than grow.
