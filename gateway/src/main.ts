@@ -5,6 +5,7 @@ import { createLogger } from '#kit/logger.ts';
 import { isProduction, portFor } from '#kit/config.ts';
 import { loadKeyRing } from '#kit/keys.ts';
 import { stopOnSignals } from '#kit/lifecycle.ts';
+import { idleSecondsFromEnv, returnMemoryWhenIdle } from '#kit/idle-memory.ts';
 import { TOKEN_ISSUER } from '#kit/tokens.ts';
 import { createGatewayServer } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
@@ -36,6 +37,7 @@ try {
   });
   const url = await server.listen(portFor('gateway', 4000), process.env.HOST ?? '127.0.0.1');
   log.info({ url }, 'gateway ready');
+  returnMemoryWhenIdle({ idleSeconds: idleSecondsFromEnv(), log });
   stopOnSignals(log, () => server.close());
 } catch (error) {
   log.fatal({ err: error }, 'gateway failed to start');

@@ -5,7 +5,7 @@
  *   STRIPE_LOCAL_AUTO_DELIVER   `0` turns off delivery as events happen (on by default here)
  *   PORT or STRIPE_LOCAL_PORT   12111 by default (stripe-mock's port); HOST, 127.0.0.1 by default
  */
-import { createLogger, isProduction, portFor, stopOnSignals } from '#kit';
+import { createLogger, idleSecondsFromEnv, isProduction, portFor, returnMemoryWhenIdle, stopOnSignals } from '#kit';
 import { startStripeLocal } from './server.ts';
 
 const log = createLogger('stripe-local');
@@ -24,6 +24,7 @@ try {
     log,
   });
   log.info({ url: server.url, webhookUrl, autoDeliver }, 'stripe-local ready: a local stand-in for the Stripe API, nothing leaves this machine');
+  returnMemoryWhenIdle({ idleSeconds: idleSecondsFromEnv(), log });
   stopOnSignals(log, () => server.close());
 } catch (error) {
   log.fatal({ err: error }, 'stripe-local failed to start');

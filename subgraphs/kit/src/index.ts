@@ -4,6 +4,7 @@ export * from './database.ts';
 export * from './errors.ts';
 export * from './events/bus.ts';
 export * from './ids.ts';
+export { idleSecondsFromEnv, returnMemoryWhenIdle, type IdleMemory, type IdleMemoryOptions } from './idle-memory.ts';
 export * from './identity.ts';
 export * from './keys.ts';
 export * from './lifecycle.ts';

@@ -1,6 +1,7 @@
 import { databaseUrlFor, portFor } from './config.ts';
 import { openDatabase } from './database.ts';
 import { GATEWAY } from './identity.ts';
+import { idleSecondsFromEnv, returnMemoryWhenIdle } from './idle-memory.ts';
 import { loadKeyRing } from './keys.ts';
 import { stopOnSignals } from './lifecycle.ts';
 import { createLogger } from './logger.ts';
@@ -37,6 +38,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
     const host = process.env.HOST ?? '127.0.0.1';
     const listening = await server.listen(portFor(definition.name, definition.port), host);
     log.info({ url: listening }, `${definition.name} subgraph ready`);
+    returnMemoryWhenIdle({ idleSeconds: idleSecondsFromEnv(), log });
     stopOnSignals(log, () => server.close());
   } catch (error) {
     log.fatal({ err: error }, `${definition.name} subgraph failed to start`);
