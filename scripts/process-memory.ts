@@ -24,7 +24,9 @@
  * still 6 times what a subgraph keeps live, 3 times the gateway with a full response cache (32 MiB by
  * default, RESPONSE_CACHE_MEMORY_MB). A process that really needs more ends with an out-of-memory crash
  * (and is restarted): whoever raises RESPONSE_CACHE_MEMORY_MB far raises --max-old-space-size with it.
- * An operator's NODE_OPTIONS and MALLOC_ variables win over these.
+ * An operator's NODE_OPTIONS and MALLOC_ variables win over these. These bound what a process takes under load;
+ * what a busy spell leaves it holding once it goes quiet (V8's page pool) is given back by
+ * subgraphs/kit/src/idle-memory.ts.
  *
  * Node's own TypeScript stripper stays in every process for good: the first .ts module a process loads
  * makes Node load amaro (swc compiled to WebAssembly), a 3.8 MB source string in the heap, about 6.5 MB of
