@@ -158,6 +158,7 @@ export async function createSubgraphServer<TLoaders>(
       shuttingDown = true;
       await apollo.stop();
       await bus.stop();
+      await services.close();
       await db.close();
     },
   };

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
+import { Agent, type Dispatcher } from 'undici';
 import { IDENTITY_HEADER } from './identity.ts';
 
 /**
@@ -46,52 +47,82 @@ export interface ServiceClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 
-/** Makes a request-scoped ServiceClient; the per-request part is only the batching and the request id. */
+/**
+ * Makes a request-scoped ServiceClient; the per-request part is only the batching and the request id.
+ *
+ * Calls go through undici's `request()` over keep-alive connections of one Agent, as the gateway's subgraph
+ * fetches do (gateway/src/hardening/subgraph-fetch.ts), not through the global `fetch()`: under add-to-cart,
+ * fetch's WHATWG Request, Headers and body streams were a fifth of the cart service's CPU (15.8% in undici's
+ * fetch, 3% in web streams), for calls whose body is one string and whose answer is one JSON document.
+ */
 export function createServiceClients(options: ServiceClientOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Below Node's server default (5 s), so a caller never reuses a socket the callee is closing.
+  const agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
 
   async function post<T>(service: string, requestId: string, document: string, variables: Record<string, unknown>): Promise<T> {
     const url = options.urlOf(service);
     if (!url) throw new ServiceCallError(service, 'NOT_CONFIGURED', `no URL configured (set ${service.toUpperCase()}_URL)`);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [IDENTITY_HEADER]: await options.sign(service),
-          'x-request-id': requestId,
-        },
-        body: JSON.stringify({ query: document, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new ServiceCallError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable', { cause: error });
-    }
+    const target = new URL(url);
+    // A plain timer rather than AbortSignal.timeout, whose per-call setup showed in the gateway's profile.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    let status: number;
     let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
-      body = (await response.json()) as typeof body;
-    } catch (error) {
-      throw new ServiceCallError(service, 'BAD_RESPONSE', `HTTP ${response.status} without a GraphQL body`, { cause: error });
+      let answer: Dispatcher.ResponseData;
+      try {
+        answer = await agent.request({
+          origin: target.origin,
+          path: target.pathname + target.search,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: await options.sign(service),
+            'x-request-id': requestId,
+          },
+          body: JSON.stringify({ query: document, variables }),
+          signal: deadline.signal,
+        });
+      } catch (error) {
+        const timedOut = deadline.signal.aborted;
+        throw new ServiceCallError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable', { cause: error });
+      }
+      status = answer.statusCode;
+      let text: string;
+      try {
+        text = await answer.body.text();
+      } catch (error) {
+        const timedOut = deadline.signal.aborted;
+        throw new ServiceCallError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', timedOut ? `no answer within ${timeoutMs} ms` : 'the answer broke off', { cause: error });
+      }
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch (error) {
+        throw new ServiceCallError(service, 'BAD_RESPONSE', `HTTP ${status} without a GraphQL body`, { cause: error });
+      }
+    } finally {
+      clearTimeout(timer);
     }
     const codes = (body.errors ?? []).map((error) => error.extensions?.code);
-    if (response.status === 401 || response.status === 403 || codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN')) {
-      throw new ServiceCallError(service, 'REFUSED', `refused the call (HTTP ${response.status})`);
+    if (status === 401 || status === 403 || codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN')) {
+      throw new ServiceCallError(service, 'REFUSED', `refused the call (HTTP ${status})`);
     }
     if (codes.includes('SERVICE_UNAVAILABLE')) {
       // The callee's own dependency (its database) is out of reach: this caller is unavailable too.
-      throw new ServiceCallError(service, 'UNAVAILABLE', `answered SERVICE_UNAVAILABLE (HTTP ${response.status})`);
+      throw new ServiceCallError(service, 'UNAVAILABLE', `answered SERVICE_UNAVAILABLE (HTTP ${status})`);
     }
     if (body.errors?.length || !body.data) {
       // Kept for the logs only; the masker never shows it to a client.
       const detail = (body.errors ?? []).map((error) => `${error.extensions?.code ?? '?'}: ${error.message}`).join('; ');
-      throw new ServiceCallError(service, body.data ? 'REMOTE_ERROR' : 'BAD_RESPONSE', detail || `HTTP ${response.status}`);
+      throw new ServiceCallError(service, body.data ? 'REMOTE_ERROR' : 'BAD_RESPONSE', detail || `HTTP ${status}`);
     }
     return body.data;
   }
 
   return {
+    /** Closes the kept-alive connections (the server's close, once no request can call out any more). */
+    close: () => agent.close(),
     forRequest(requestId: string, log: Logger = options.log): ServiceClient {
       const loaders = new Map<string, DataLoader<string, Record<string, unknown> | null>>();
       return {
