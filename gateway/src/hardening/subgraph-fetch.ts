@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Agent, Headers, type Dispatcher } from 'undici';
+import { Headers, type Dispatcher } from 'undici';
+import { keepAliveAgent, targetOf } from '#kit/keep-alive.ts';
 import { BufferedResponse } from './buffered-response.ts';
 
 /** What RemoteGraphQLDataSource accepts as `fetcher` (@apollo/utils.fetcher's shape: fetch's). */
@@ -43,12 +44,7 @@ export interface SubgraphFetcher {
  */
 export function createSubgraphFetcher(options: { timeoutMs: number; maxConnections: number }): SubgraphFetcher {
   const { timeoutMs, maxConnections } = options;
-  const agent = new Agent({
-    connections: maxConnections,
-    // Below Node's server default (5 s), so the gateway never reuses a socket the subgraph is closing.
-    keepAliveTimeout: 4_000,
-    keepAliveMaxTimeout: 4_000,
-  });
+  const agent = keepAliveAgent({ connections: maxConnections });
   const fetcher = (async (url, init) => {
     // A plain timer rather than AbortSignal.timeout, whose per-call setup showed in the gateway's profile.
     const deadline = new AbortController();
@@ -79,18 +75,6 @@ export function createSubgraphFetcher(options: { timeoutMs: number; maxConnectio
     }
   }) as Fetcher;
   return { fetcher, close: () => agent.close() };
-}
-
-/** A subgraph URL's origin and path, parsed once: there are only a few. */
-const targets = new Map<string, { origin: string; path: string }>();
-function targetOf(url: string): { origin: string; path: string } {
-  let target = targets.get(url);
-  if (!target) {
-    const parsed = new URL(url);
-    target = { origin: parsed.origin, path: parsed.pathname + parsed.search };
-    targets.set(url, target);
-  }
-  return target;
 }
 
 /** RemoteGraphQLDataSource sends a plain object of headers; anything else fetch accepts is converted. */

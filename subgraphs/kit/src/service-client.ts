@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { keepAliveAgent, targetOf } from './keep-alive.ts';
 import { IDENTITY_HEADER } from './identity.ts';
 
 /**
@@ -57,13 +58,12 @@ const DEFAULT_TIMEOUT_MS = 5_000;
  */
 export function createServiceClients(options: ServiceClientOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Below Node's server default (5 s), so a caller never reuses a socket the callee is closing.
-  const agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
+  const agent = keepAliveAgent();
 
   async function post<T>(service: string, requestId: string, document: string, variables: Record<string, unknown>): Promise<T> {
     const url = options.urlOf(service);
     if (!url) throw new ServiceCallError(service, 'NOT_CONFIGURED', `no URL configured (set ${service.toUpperCase()}_URL)`);
-    const target = new URL(url);
+    const { origin, path } = targetOf(url);
     // A plain timer rather than AbortSignal.timeout, whose per-call setup showed in the gateway's profile.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -73,8 +73,8 @@ export function createServiceClients(options: ServiceClientOptions) {
       let answer: Dispatcher.ResponseData;
       try {
         answer = await agent.request({
-          origin: target.origin,
-          path: target.pathname + target.search,
+          origin,
+          path,
           method: 'POST',
           headers: {
             'content-type': 'application/json',
