@@ -21,7 +21,7 @@
  *
  * The old generation's limit is what sets how eagerly V8 collects it: the growth allowed between full
  * collections goes from 4x under a limit of 2 GB or more down to 1.3x at 256 MB. 512 MB is about 1.4x and
- * still 6 times what a subgraph keeps live, 3 times the gateway with a full response cache (32 MiB by
+ * still 6 times what a subgraph keeps live, 3 times the gateway with a full response cache (16 MiB by
  * default, RESPONSE_CACHE_MEMORY_MB). A process that really needs more ends with an out-of-memory crash
  * (and is restarted): whoever raises RESPONSE_CACHE_MEMORY_MB far raises --max-old-space-size with it.
  * An operator's NODE_OPTIONS and MALLOC_ variables win over these. These bound what a process takes under load;

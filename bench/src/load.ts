@@ -43,7 +43,7 @@ export interface RoundPlan {
   /** The next request to send; called once per request, from every connection. */
   next(): HttpRequest;
   /** Classifies an answer: null when it is a success. */
-  check(status: number, body: string): string | null;
+  check(status: number, body: string, encoding?: string): string | null;
   timeoutSeconds?: number;
 }
 
@@ -70,7 +70,8 @@ export async function runLoad(plan: RoundPlan): Promise<LoadResult> {
           const value = headers['x-cache'] ?? headers['X-Cache'];
           const status_ = typeof value === 'string' ? value : 'none';
           cache[status_] = (cache[status_] ?? 0) + 1;
-          const failure = plan.check(status, body);
+          const encoding = headers['content-encoding'] ?? headers['Content-Encoding'];
+          const failure = plan.check(status, body, typeof encoding === 'string' ? encoding : undefined);
           if (failure) {
             errors++;
             errorKinds[failure] = (errorKinds[failure] ?? 0) + 1;

@@ -19,7 +19,7 @@ import { CLIENT_NAME_HEADER, SAFELIST_CODES, safelistPlugins, type SafelistOptio
 import { createHardening, type HardeningOverrides } from './hardening/index.ts';
 import { createPartnerContract, createPartnerKeys, partnerKeyAdmission, readPartnerKeyCacheSeconds } from './partners/index.ts';
 import { warmQueryPlans } from './warmup.ts';
-import { bodyWithHit, createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
+import { cachedBody, createResponseCache, finishGraphQLResponse, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 import { createApps, type AppMount, type PaymentsMode } from './apps/index.ts';
 import { installFastResultShaping } from './result-shaping/install.ts';
 
@@ -153,9 +153,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...hardening.http,
       // After the rate limits: a request with `X-API-Key` goes on only when the key is valid (partners/guard.ts).
       admit: async (req, res) => (await hardening.http.admit(req, res)) && (await admitPartnerKey(req, res)),
-      // A cached answer's stored text as the body (cache/hit-body.ts); then Cache-Control for CDNs and
-      // browsers (GET only, private with credentials), ETag, 304 (cache/http.ts).
-      beforeSend: (req, res, body) => finishGraphQLResponse(req, res, bodyWithHit(contexts.get(req)?.cacheSlot, body)),
+      // A cached answer's stored bytes as the body, gzipped for clients that take gzip (cache/body.ts); then
+      // Cache-Control for CDNs and browsers (GET only, private with credentials), ETag, 304 (cache/http.ts).
+      beforeSend: (req, res, body) => finishGraphQLResponse(req, res, cachedBody(contexts.get(req)?.cacheSlot, body, req, res)),
       routes: {
         '/health/live': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/health/ready': (_req, res) =>

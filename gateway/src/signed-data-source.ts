@@ -10,7 +10,7 @@ export interface GatewayContext {
   log: Logger;
   /**
    * An object of this request's own, by which the response cache hands a HIT's stored body to `beforeSend`
-   * (cache/hit-body.ts). Apollo Server gives plugins a shallow copy of the context, so the context itself
+   * (cache/body.ts). Apollo Server gives plugins a shallow copy of the context, so the context itself
    * cannot be that key. Without it, a HIT is parsed and serialised again.
    */
   cacheSlot?: object;

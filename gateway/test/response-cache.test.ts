@@ -6,14 +6,19 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAnswers as redisAnswersAt } from '#kit/testing/redis.ts';
 import { stringifyResult } from '#kit/http.ts';
-import { bodyWithHit, holdHitBody, HIT_DATA } from '../src/cache/hit-body.ts';
+import { gunzipSync } from 'node:zlib';
+import { request } from 'undici';
+import { gzipBody, holdHit, holdStore, HIT_DATA } from '../src/cache/body.ts';
 import {
+  acceptsGzip,
+  cachedBody,
   createResponseCache,
   finishGraphQLResponse,
   isMutationDocument,
   memoryStore,
   readResponseCacheConfig,
   redisStore,
+  tagHash,
   tagsOfEvent,
   tagsOfFetch,
   type CacheEntry,
@@ -26,7 +31,7 @@ import {
  * headers, the configuration. tests/flows/response-cache-*.test.ts run it all through the real supergraph.
  */
 const log = pino({ level: 'silent' });
-const entry = (stamp: number, tags: string[], data = '{"x":1}'): CacheEntry => ({ stamp, tags, storedAt: Date.now(), maxAge: 60, data });
+const entry = (stamp: number, tags: string[], body = '{"x":1}'): CacheEntry => ({ stamp, tags, storedAt: Date.now(), maxAge: 60, body: Buffer.from(body) });
 
 /** What both stores must do. */
 function storeContract(name: string, open: () => Promise<CacheStore>) {
@@ -40,9 +45,9 @@ function storeContract(name: string, open: () => Promise<CacheStore>) {
       const { entry: none, sequence } = await store.lookup(key);
       expect(none).toBeUndefined();
       await store.store(key, entry(sequence, ['products', 'inventory:ProductVariant:a']), 60);
-      expect(String((await store.lookup(key)).entry?.data)).toBe('{"x":1}');
+      expect(String((await store.lookup(key)).entry?.body)).toBe('{"x":1}');
       await store.invalidate(['inventory:ProductVariant:b', 'shipping']);
-      expect((await store.lookup(key)).entry?.tags).toEqual(['products', 'inventory:ProductVariant:a']);
+      expect((await store.lookup(key)).entry?.stamp).toBe(sequence);
       const next = await store.invalidate(['inventory:ProductVariant:a']);
       expect(next).toBeGreaterThan(sequence);
       expect((await store.lookup(key)).entry).toBeUndefined();
@@ -75,7 +80,8 @@ storeContract('memory store', async () => memoryStore({ maxBytes: 1024 * 1024 })
 
 describe('memory store bounds', () => {
   it('evicts the least recently used entries past its byte bound, and refuses one larger than it', async () => {
-    const store = memoryStore({ maxBytes: 3_100 });
+    // Each entry counts its key, its 800 bytes, 4 bytes a tag and 560 of overhead: three fit in 4,200 bytes.
+    const store = memoryStore({ maxBytes: 4_200 });
     const data = 'x'.repeat(800);
     for (const key of ['a', 'b', 'c']) await store.store(key, entry(0, ['products'], data), 60);
     expect((await store.lookup('a')).entry).toBeDefined(); // a is now the most recently used
@@ -84,6 +90,26 @@ describe('memory store bounds', () => {
     for (const key of ['a', 'c', 'd']) expect((await store.lookup(key)).entry, key).toBeDefined();
     await store.store('huge', entry(0, ['products'], 'x'.repeat(4_000)), 60);
     expect((await store.lookup('huge')).entry).toBeUndefined();
+    await store.close();
+  });
+
+  it('admits every response while it has room; once full, only one asked for the second time', async () => {
+    const store = memoryStore({ maxBytes: 4_200 });
+    const data = 'x'.repeat(800);
+    for (const key of ['a', 'b']) {
+      expect(store.admits!(key), key).toBe(true);
+      await store.store(key, entry(0, ['products'], data), 60);
+    }
+    // Room for a third, not for a fourth.
+    expect(store.admits!('c')).toBe(true);
+    await store.store('c', entry(0, ['products'], data), 60);
+    expect(store.admits!('d')).toBe(false);
+    expect(store.admits!('e')).toBe(false);
+    expect(store.admits!('d')).toBe(true);
+    // Asked again once admitted: the slate is clean, a third time is a first again.
+    expect(store.admits!('d')).toBe(false);
+    // A key it holds is always worth refreshing.
+    expect(store.admits!('a')).toBe(true);
     await store.close();
   });
 
@@ -205,39 +231,117 @@ describe('finishGraphQLResponse', () => {
   });
 });
 
-describe('the body of a HIT', () => {
-  it('is the stored data as Apollo would have written it, once, and only for the request that hit', () => {
-    const stored = JSON.stringify({ products: { nodes: [{ title: 'Tee "é"' }] } });
-    const hit = {};
-    holdHitBody(hit, stored);
-    const placeholder = stringifyResult({ errors: undefined, data: HIT_DATA, extensions: undefined });
-    expect(bodyWithHit({}, placeholder)).toBe(placeholder);
-    expect(bodyWithHit(undefined, placeholder)).toBe(placeholder);
-    expect(bodyWithHit(hit, placeholder)).toBe(stringifyResult({ data: JSON.parse(stored) }));
-    expect(bodyWithHit(hit, placeholder)).toBe(placeholder);
+describe('the body of a cached answer', () => {
+  const data = { products: { nodes: [{ title: 'Tee "é" 👕' }] } };
+  // What Apollo writes for a MISS, and for a HIT (its data stands for the stored body).
+  const written = stringifyResult({ data });
+  const placeholder = stringifyResult({ errors: undefined, data: HIT_DATA, extensions: undefined });
+  const kept: Buffer[] = [];
+  let server: Server;
+  let url: string;
+  // Answers as the gateway does (server.ts's beforeSend): the request's `x-test-mode` says what the cache did.
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const mode = String(req.headers['x-test-mode']);
+      const slot = {};
+      let body = written;
+      if (mode === 'hit') [body] = [placeholder, holdHit(slot, gzipBody(written))];
+      if (mode === 'hit-extensions') [body] = ['{"data":{},"extensions":{"x":true}}', holdHit(slot, gzipBody(written))];
+      if (mode === 'store') holdStore(slot, (gzipped) => kept.push(gzipped));
+      if (mode === 'store-errors') [body] = ['{"errors":[{"message":"no"}],"data":null}', holdStore(slot, (gzipped) => kept.push(gzipped))];
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('cache-control', 'max-age=60, public');
+      const sent = finishGraphQLResponse(req, res, cachedBody(mode === 'none' ? undefined : slot, body, req, res));
+      if (sent !== null) res.end(sent);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  // undici's request() leaves the body as it came (fetch would gunzip it).
+  const send = async (mode: string, headers: Record<string, string> = {}) => {
+    const answer = await request(url, { headers: { 'x-test-mode': mode, ...headers } });
+    const bytes = Buffer.from(await answer.body.arrayBuffer());
+    const header = (name: string) => (answer.headers[name] === undefined ? undefined : String(answer.headers[name]));
+    return { status: answer.statusCode, header, bytes, text: header('content-encoding') === 'gzip' ? gunzipSync(bytes).toString() : bytes.toString() };
+  };
+
+  it('is, for a HIT, the stored bytes as they are to a client that takes gzip and the same JSON to one that does not, each with an ETag of its own', async () => {
+    // What the cache keeps holds its own bytes and no more (zlib's own answer is a slice of a larger buffer).
+    expect(gzipBody(written).buffer.byteLength).toBe(gzipBody(written).length);
+    const zipped = await send('hit', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.header('content-encoding')).toBe('gzip');
+    expect(zipped.bytes.equals(gzipBody(written))).toBe(true);
+    expect(zipped.text).toBe(written);
+    expect(zipped.header('vary')).toBe('accept-encoding, apollographql-client-name');
+    const plain = await send('hit');
+    expect(plain.header('content-encoding')).toBeUndefined();
+    expect(plain.bytes.toString()).toBe(written);
+    expect(plain.header('vary')).toBe('accept-encoding, apollographql-client-name');
+    expect(plain.header('etag')).not.toBe(zipped.header('etag'));
+    expect((await send('hit', { 'accept-encoding': 'gzip;q=0, *' })).header('content-encoding')).toBeUndefined();
+    const revalidated = await send('hit', { 'accept-encoding': 'gzip', 'if-none-match': zipped.header('etag')! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.header('content-encoding')).toBeUndefined();
+    expect(revalidated.bytes.length).toBe(0);
   });
 
-  it('is written from the bytes the memory store keeps, identical to the text', async () => {
-    const stored = JSON.stringify({ products: { nodes: [{ title: 'Tee "é" 👕' }] } });
+  it('is, for a MISS the cache keeps, gzipped once: the bytes stored are the bytes sent', async () => {
+    kept.length = 0;
+    const zipped = await send('store', { 'accept-encoding': 'gzip' });
+    expect(zipped.header('content-encoding')).toBe('gzip');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.equals(zipped.bytes)).toBe(true);
+    expect(zipped.text).toBe(written);
+    const plain = await send('store');
+    expect(plain.header('content-encoding')).toBeUndefined();
+    expect(plain.bytes.toString()).toBe(written);
+    expect(gunzipSync(kept[1]!).toString()).toBe(written);
+    // Anything but data alone is neither kept nor gzipped.
+    const refused = await send('store-errors', { 'accept-encoding': 'gzip' });
+    expect(kept).toHaveLength(2);
+    expect(refused.header('content-encoding')).toBeUndefined();
+    expect(refused.bytes.toString()).toContain('"errors"');
+  });
+
+  it('is Apollo\'s own, as it wrote it, when the cache neither answered nor keeps it', async () => {
+    const untouched = await send('none', { 'accept-encoding': 'gzip' });
+    expect(untouched.header('content-encoding')).toBeUndefined();
+    expect(untouched.bytes.toString()).toBe(written);
+    expect(untouched.header('vary')).toBe('apollographql-client-name');
+  });
+
+  it('keeps whatever Apollo wrote beside the data of a HIT', async () => {
+    const answer = await send('hit-extensions', { 'accept-encoding': 'gzip' });
+    expect(answer.text).toBe(`{"data":${JSON.stringify(data)},"extensions":{"x":true}}`);
+  });
+
+  it('is gzipped for the Accept-Encoding values that admit gzip, and only those', () => {
+    for (const yes of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8, *;q=0.1', 'X-GZIP', '*', 'identity, *;q=0.5']) expect(acceptsGzip(yes), yes).toBe(true);
+    for (const no of [undefined, '', 'identity', 'br, deflate', 'gzip;q=0', 'gzip; q=0.000, br', 'gzip;q=0, *', '*;q=0']) expect(acceptsGzip(no), String(no)).toBe(false);
+    expect(acceptsGzip(['br', 'gzip'])).toBe(true);
+  });
+});
+
+describe('tags in the memory store', () => {
+  it('are hashes: two tags that hash alike make an entry miss when either is invalidated, never serve a stale one', async () => {
+    // The first collision among variant tags (FNV-1a's 32 bits: found within a few hundred thousand).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const tag = `inventory:ProductVariant:${i}`;
+      const other = seen.get(tagHash(tag));
+      if (other) pair = [other, tag];
+      else seen.set(tagHash(tag), tag);
+    }
     const store = memoryStore({ maxBytes: 1024 * 1024 });
-    await store.store('k', entry(0, ['products'], stored), 60);
-    const { entry: found } = await store.lookup('k');
+    const { sequence } = await store.lookup('k');
+    await store.store('k', entry(sequence, ['products', pair[0]]), 60);
+    await store.invalidate(['inventory:ProductVariant:none']);
+    expect((await store.lookup('k')).entry).toBeDefined();
+    await store.invalidate([pair[1]]);
+    expect((await store.lookup('k')).entry).toBeUndefined();
     await store.close();
-    expect(Buffer.isBuffer(found?.data)).toBe(true);
-    const hit = {};
-    holdHitBody(hit, found!.data);
-    const body = bodyWithHit(hit, '{"data":{}}');
-    expect(Buffer.isBuffer(body)).toBe(true);
-    expect(body.toString()).toBe(`{"data":${stored}}`);
-    // Beside other members too.
-    holdHitBody(hit, found!.data);
-    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}')).toBe(`{"data":${stored},"extensions":{"x":true}}`);
-  });
-
-  it('keeps whatever Apollo wrote beside the data', () => {
-    const hit = {};
-    holdHitBody(hit, '{"a":1}');
-    expect(bodyWithHit(hit, '{"data":{},"extensions":{"x":true}}')).toBe('{"data":{"a":1},"extensions":{"x":true}}');
   });
 });
 

@@ -36,6 +36,9 @@ describe('catalog reads through the caching gateway (memory store)', () => {
     expect(first.headers.get('cache-control')).toBe('public, max-age=10');
     expect(first.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(first.headers.get('vary')).toContain('apollographql-client-name');
+    // fetch asks for gzip (and unzips): the cached answer goes out as the cache keeps it.
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toContain('accept-encoding');
 
     const { result: second, requests } = await subgraphRequestsDuring(() => get(memory.url, 'web', 'ProductListing', variables));
     expect(second.headers.get('x-cache')).toBe('HIT');
@@ -53,6 +56,14 @@ describe('catalog reads through the caching gateway (memory store)', () => {
     const changed = await get(memory.url, 'web', 'ProductListing', variables, { 'if-none-match': '"something-else"' });
     expect(changed.status).toBe(200);
     expect(changed.text).toBe(first.text);
+
+    // A client that takes no gzip: the same JSON, unzipped, under an ETag of its own.
+    const plain = await get(memory.url, 'web', 'ProductListing', variables, { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('x-cache')).toBe('HIT');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.text).toBe(first.text);
+    expect(plain.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(plain.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
   it('keys by client, operation and variables; a POST of the same query is served from the shared cache but never marked cacheable downstream', async () => {

@@ -18,8 +18,9 @@ const CACHEABLE = /^max-age=(\d+), (public|private)$/;
  *   a signed-in caller's answers, even when every field is public;
  * - `public, max-age=N` is written in that order, `Vary` names the client header (the safelist answers
  *   one client's id differently from another's);
- * - a GET answered 200 gets a strong `ETag` (SHA-256 of the exact body), and `If-None-Match` with it gets a
- *   304 with no body: a client or CDN revalidates for the price of a cache lookup.
+ * - a GET answered 200 gets a strong `ETag` (SHA-256 of the exact body: the gzipped bytes when it is sent gzipped,
+ *   body.ts), and `If-None-Match` with it gets a 304 with no body: a client or CDN revalidates for the price of a
+ *   cache lookup.
  */
 export function finishGraphQLResponse<Body extends string | Buffer>(req: IncomingMessage, res: ServerResponse, body: Body): Body | null {
   const header = res.getHeader('cache-control');
@@ -32,8 +33,7 @@ export function finishGraphQLResponse<Body extends string | Buffer>(req: Incomin
     const scope = hasCredentials(req.headers) ? 'private' : cacheable[2];
     res.setHeader('cache-control', `${scope}, max-age=${cacheable[1]}`);
   }
-  const vary = String(res.getHeader('vary') ?? '');
-  if (!vary.toLowerCase().split(/\s*,\s*/).includes(CLIENT_NAME_HEADER)) res.setHeader('vary', vary ? `${vary}, ${CLIENT_NAME_HEADER}` : CLIENT_NAME_HEADER);
+  addVary(res, CLIENT_NAME_HEADER);
   if (res.statusCode !== 200) return body;
   const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
   res.setHeader('etag', etag);
@@ -41,8 +41,15 @@ export function finishGraphQLResponse<Body extends string | Buffer>(req: Incomin
   res.statusCode = 304;
   res.removeHeader('content-type');
   res.removeHeader('content-length');
+  res.removeHeader('content-encoding');
   res.end();
   return null;
+}
+
+/** Adds `name` to the response's Vary unless it is there. */
+export function addVary(res: ServerResponse, name: string): void {
+  const vary = String(res.getHeader('vary') ?? '');
+  if (!vary.toLowerCase().split(/\s*,\s*/).includes(name)) res.setHeader('vary', vary ? `${vary}, ${name}` : name);
 }
 
 /** If-None-Match's weak comparison (RFC 9110 13.1.2): any listed tag, `W/` or not, equal to ours; or `*`. */

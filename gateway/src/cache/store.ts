@@ -1,5 +1,3 @@
-import type { Logger } from '#kit/logger.ts';
-
 /**
  * One cached response: the `data` of an anonymous persisted query, as JSON, with what it depends on.
  *
@@ -19,19 +17,21 @@ export interface CacheEntry {
   storedAt: number;
   /** The response's cache policy: its max-age, the entry's lifetime. */
   maxAge: number;
-  /**
-   * The response's `data`, serialised: as bytes from the memory store, which keeps them outside the JS heap
-   * (see memoryStore), as text from Redis.
-   */
-  data: string | Buffer;
+  /** The response's body (`{"data":…}`) gzipped (body.ts): sent as it is to every client that accepts gzip. */
+  body: Buffer;
 }
+
+/** What a lookup finds: an entry without its tags, which only the store reads. */
+export type CachedAnswer = Omit<CacheEntry, 'tags'>;
 
 export interface CacheStore {
   readonly kind: 'memory' | 'redis';
   /** The entry under `key` when present, alive and not invalidated; and the current sequence (the stamp of a miss). */
-  lookup(key: string): Promise<{ entry: CacheEntry | undefined; sequence: number }>;
+  lookup(key: string): Promise<{ entry: CachedAnswer | undefined; sequence: number }>;
   /** Stores `entry` under `key` for `ttlSeconds`. */
   store(key: string, entry: CacheEntry, ttlSeconds: number): Promise<void>;
+  /** Whether a response computed for `key` is worth storing (the memory store's admission, below); absent: always. */
+  admits?(key: string): boolean;
   /** Invalidates every entry carrying one of `tags`; answers the new sequence. */
   invalidate(tags: readonly string[]): Promise<number>;
   close(): Promise<void>;
@@ -42,31 +42,48 @@ export const MAX_ENTRY_SECONDS = 600;
 /** Responses larger than this are not kept (a page of 100 products with their variants is far below it). */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
-// What an entry holds in the heap, not just its characters: each tag string carries a header and a slot in
-// its array, the entry its objects and the map's slot. Counted low, a full store measured 1.7 times its bound
-// in the gateway's RSS (bench, varying pages: 40,000 distinct listings).
-const sizeOf = (key: string, entry: CacheEntry) => key.length + byteLength(entry.data) + entry.tags.reduce((sum, tag) => sum + tag.length + 32, 160);
-const byteLength = (data: string | Buffer) => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+// What an entry costs beyond its body and its tags' 4 bytes each: the key, the objects around them and the map's
+// slot, as the gateway's heap and RSS measured them (a full store of listing pages, varying pages in the bench).
+const ENTRY_OVERHEAD_BYTES = 560;
+const sizeOf = (key: string, bodyBytes: number, tagCount: number) => key.length + bodyBytes + 4 * tagCount + ENTRY_OVERHEAD_BYTES;
 
 /**
- * A tag as one flat string. Tags arrive as V8 ropes of their parts, over a slice of the entity's global id
- * that keeps the whole id alive: about 250 bytes each for 60 characters. A full cache of listing pages holds
- * some 75,000 (1,000 entries of 75): 18.6 MB of heap as they came, 6.5 MB as flat copies (measured alone).
+ * A tag as the memory store keeps it: its 32-bit FNV-1a hash. A listing page carries some 75 tags (a variant's
+ * stock each) of about 60 characters; as strings they took more of the store than the gzipped page itself
+ * (about 6.5 KB of heap against 4.5 KB). Two tags that hash alike can only make an entry look invalidated
+ * when it is not (a miss, recomputed), never the reverse: an invalidated tag's hash is always marked.
  */
-const flatCopy = (tag: string) => Buffer.from(tag).toString();
+export function tagHash(tag: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tag.length; i++) hash = Math.imul(hash ^ tag.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** How many keys refused by a full memory store it remembers, to admit them when asked again (under 1 MB). */
+const SEEN_ONCE_LIMIT = 16_384;
+
+interface Kept {
+  answer: CachedAnswer;
+  tags: Uint32Array;
+  expiresAt: number;
+  bytes: number;
+  /** The sequence up to which no mark of its tags is newer than its stamp: lookups at that sequence skip the tags. */
+  verified: number;
+}
 
 /**
- * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, responses and tags counted).
- * Responses are kept as bytes, outside V8's heap, and a HIT copies them into its body (hit-body.ts) rather than
- * encoding a string again. Measured against strings, neither the gateway's RSS with a full store nor cached
- * req/s moved beyond the noise: the tags and keys beside each entry are what grow the old generation.
+ * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, gzipped bodies and tags counted).
+ * Bodies are bytes, outside V8's heap, and tags are hashes (`tagHash`): an entry is a handful of heap objects,
+ * so a full store costs the old generation little to keep and to collect.
  * Only for a single gateway process: another replica neither sees its entries nor its invalidations (a change
  * made through that replica, or an event it consumed, would not reach this one). Several replicas: Redis.
  */
 export function memoryStore(options: { maxBytes: number; now?: () => number }): CacheStore {
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { entry: CacheEntry; expiresAt: number; bytes: number }>();
-  const marks = new Map<string, { sequence: number; at: number }>();
+  const entries = new Map<string, Kept>();
+  const marks = new Map<number, { sequence: number; at: number }>();
+  // Keys (hashed) asked once while the store was full, oldest first.
+  const seenOnce = new Set<number>();
   let bytes = 0;
   let sequence = 0;
   const drop = (key: string) => {
@@ -74,6 +91,12 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
     if (!found) return;
     entries.delete(key);
     bytes -= found.bytes;
+  };
+  const invalidated = (kept: Kept) => {
+    if (kept.verified === sequence) return false;
+    for (const tag of kept.tags) if ((marks.get(tag)?.sequence ?? 0) > kept.answer.stamp) return true;
+    kept.verified = sequence;
+    return false;
   };
   // Marks older than any entry can be are dropped: no entry stamped before them is left to compare with.
   const sweep = setInterval(() => {
@@ -87,107 +110,52 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
     async lookup(key) {
       const found = entries.get(key);
       if (!found) return { entry: undefined, sequence };
-      const stale = found.expiresAt <= now() || found.entry.tags.some((tag) => (marks.get(tag)?.sequence ?? 0) > found.entry.stamp);
-      if (stale) {
+      if (found.expiresAt <= now() || invalidated(found)) {
         drop(key);
         return { entry: undefined, sequence };
       }
       // Most recently used last: eviction takes from the front.
       entries.delete(key);
       entries.set(key, found);
-      return { entry: found.entry, sequence };
+      return { entry: found.answer, sequence };
     },
-    async store(key, given, ttlSeconds) {
-      const entry = { ...given, tags: given.tags.map(flatCopy), data: typeof given.data === 'string' ? Buffer.from(given.data) : given.data };
-      const size = sizeOf(key, entry);
+    async store(key, { tags, ...answer }, ttlSeconds) {
+      const size = sizeOf(key, answer.body.length, tags.length);
       if (size > Math.min(MAX_ENTRY_BYTES, options.maxBytes)) return;
       drop(key);
-      entries.set(key, { entry, expiresAt: now() + ttlSeconds * 1000, bytes: size });
+      entries.set(key, { answer, tags: Uint32Array.from(tags, tagHash), expiresAt: now() + ttlSeconds * 1000, bytes: size, verified: answer.stamp });
       bytes += size;
       for (const oldest of entries.keys()) {
         if (bytes <= options.maxBytes) break;
         drop(oldest);
       }
     },
+    /**
+     * While there is room, everything; once full, only a key asked for the second time (within the last
+     * SEEN_ONCE_LIMIT keys refused). A full store otherwise evicts an entry for every response it computes: a
+     * crawler or a shopper paging through the whole catalog (the bench's varying pages: thousands of pages asked
+     * once each) would push out the pages everyone asks for, and each of them would cost gzip and a store for
+     * nothing. "Cache on second hit", as CDNs offer it, only once it matters.
+     */
+    admits(key) {
+      if (entries.has(key) || bytes + bytes / Math.max(1, entries.size) <= options.maxBytes) return true;
+      const hash = tagHash(key);
+      if (seenOnce.delete(hash)) return true;
+      seenOnce.add(hash);
+      if (seenOnce.size > SEEN_ONCE_LIMIT) seenOnce.delete(seenOnce.values().next().value!);
+      return false;
+    },
     async invalidate(tags) {
       sequence += 1;
       const at = now();
-      for (const tag of tags) marks.set(tag, { sequence, at });
+      for (const tag of tags) marks.set(tagHash(tag), { sequence, at });
       return sequence;
     },
     async close() {
       clearInterval(sweep);
       entries.clear();
       marks.clear();
-    },
-  };
-}
-
-// One round trip, atomic: the entry (a hash: meta = {stamp, tags}, data, storedAt, maxAge) only when no tag
-// of it was invalidated after its stamp, and the sequence. Marks are read by name (ARGV[1] is their prefix),
-// so this needs one Redis, not a cluster.
-const LOOKUP = `local meta = redis.call('HGET', KEYS[1], 'meta')
-local sequence = redis.call('GET', KEYS[2]) or '0'
-if not meta then return {false, sequence} end
-local m = cjson.decode(meta)
-for _, tag in ipairs(m.tags) do
-  local mark = redis.call('GET', ARGV[1] .. tag)
-  if mark and tonumber(mark) > m.stamp then
-    redis.call('DEL', KEYS[1])
-    return {false, sequence}
-  end
-end
-return {redis.call('HGET', KEYS[1], 'data'), sequence, meta, redis.call('HGET', KEYS[1], 'storedAt'), redis.call('HGET', KEYS[1], 'maxAge')}`;
-
-// The next sequence, set as the mark of every tag given. Marks never expire: under memory pressure Redis must
-// evict entries (they expire; `maxmemory-policy volatile-lru`), never a mark, or an invalidated entry would
-// look valid again. There is one mark per tag ever invalidated (a variant, a subgraph): the catalog's size.
-const INVALIDATE = `local sequence = redis.call('INCR', KEYS[1])
-for i = 1, #ARGV - 1 do redis.call('SET', ARGV[1] .. ARGV[i + 1], sequence) end
-return sequence`;
-
-/**
- * The cache in Redis (`REDIS_URL`), shared by every gateway replica: entries, the sequence and the marks, so an
- * invalidation made by any replica (an event it consumed, a change made through it) holds for all. Commands
- * fail fast (no offline queue, 500 ms); the cache then steps aside: the request runs as if uncached.
- */
-export async function redisStore(url: string, log: Logger, options: { prefix?: string } = {}): Promise<CacheStore> {
-  const prefix = options.prefix ?? 'respcache:';
-  // Loaded only when Redis is configured: without REDIS_URL the gateway never holds ioredis's 450 KB of modules.
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
-  let lastWarning = 0;
-  redis.on('error', (error: Error) => {
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
-    log.warn({ err: error }, 'response cache (Redis) unavailable: requests run uncached');
-  });
-  await redis.connect().catch((error: unknown) => log.warn({ err: error }, 'response cache (Redis) unreachable at start; retrying in the background'));
-  const sequenceKey = `${prefix}sequence`;
-  const markPrefix = `${prefix}mark:`;
-  const entryKey = (key: string) => `${prefix}entry:${key}`;
-  return {
-    kind: 'redis',
-    async lookup(key) {
-      const [data, sequence, meta, storedAt, maxAge] = (await redis.eval(LOOKUP, 2, entryKey(key), sequenceKey, markPrefix)) as (string | null)[];
-      if (data == null || meta == null) return { entry: undefined, sequence: Number(sequence ?? 0) };
-      const { stamp, tags } = JSON.parse(meta) as { stamp: number; tags: string[] };
-      return { entry: { stamp, tags, data, storedAt: Number(storedAt), maxAge: Number(maxAge) }, sequence: Number(sequence) };
-    },
-    async store(key, entry, ttlSeconds) {
-      if (sizeOf(key, entry) > MAX_ENTRY_BYTES) return;
-      const meta = JSON.stringify({ stamp: entry.stamp, tags: entry.tags });
-      await redis
-        .multi()
-        .hset(entryKey(key), { meta, data: entry.data, storedAt: String(entry.storedAt), maxAge: String(entry.maxAge) })
-        .expire(entryKey(key), Math.max(1, ttlSeconds))
-        .exec();
-    },
-    async invalidate(tags) {
-      return Number(await redis.eval(INVALIDATE, 1, sequenceKey, markPrefix, ...tags));
-    },
-    async close() {
-      redis.disconnect();
+      seenOnce.clear();
     },
   };
 }
