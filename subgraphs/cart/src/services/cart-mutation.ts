@@ -65,7 +65,7 @@ export async function changeCart(ctx: CartContext, cartGlobalId: string, change:
   assertChangeable(ctx, pre.access, idleDays);
   // A cart's store is set when it is created and never changes, so the pre-read's is the locked row's.
   const facts = factsOf(ctx, pre.locationId);
-  return commit(ctx, facts, change, [...pre.lines.map((line) => line.variantId), ...(change.variantIds ?? [])], change.stockFor?.(pre.lines) ?? [], async (tx) => {
+  return commit(ctx, facts, change, [...pre.lines.map((line) => line.variantId), ...(change.variantIds ?? [])], stockToAsk(change, pre), async (tx) => {
     const cart = await lockCart(tx.em, cartId);
     if (!cart) throw cartNotFound();
     // Checked again under the lock: the cart may have been claimed, merged, expired, checked out or completed meanwhile.
@@ -95,6 +95,17 @@ export async function createCart(ctx: CartContext, change: CartChange, locationI
     if (open) draft.retired.push({ id: open.id, status: 'EXPIRED' });
     return draft;
   });
+}
+
+/**
+ * The variants whose online stock a change asks for before the lock: its own, and, when it asks any, every
+ * line's. The payload's warnings read every line's stock (warnings.service.ts) through the same request-scoped
+ * loader, so they are answered from it rather than by a second call to inventory (add-to-cart: 3 calls to 2).
+ * A till cart's stock is its store's (till-stock.ts), asked apart.
+ */
+function stockToAsk(change: CartChange, pre: { lines: readonly { id: string; variantId: string }[]; locationId: string | null }): readonly string[] {
+  const own = change.stockFor?.(pre.lines) ?? [];
+  return own.length > 0 && !pre.locationId ? [...own, ...pre.lines.map((line) => line.variantId)] : own;
 }
 
 function assertChangeable(ctx: CartContext, cart: CartAccessFacts, idleDays: number): void {
