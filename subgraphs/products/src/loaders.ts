@@ -3,7 +3,7 @@ import type { Connection, LoaderScope } from '#kit';
 import { Category } from './entities/category.entity.ts';
 import type { ProductVariant } from './entities/product-variant.entity.ts';
 import type { Product } from './entities/product.entity.ts';
-import { productsByIds, variantsByIds, variantsOfProducts } from './services/catalog-rows.ts';
+import { productsByIds, variantsOfProducts, variantsWithProductsByIds } from './services/catalog-rows.ts';
 import { listProductsOfCategories } from './services/product-listing.service.ts';
 import type { ProductPage } from './services/product-page.ts';
 
@@ -39,7 +39,11 @@ export function createLoaders(scope: LoaderScope): ProductsLoaders {
   const productById = new DataLoader<string, Product | null>(async (ids) => byId(ids, await productsByIds(read, ids)));
   return {
     productById,
-    variantById: new DataLoader(async (ids) => byId(ids, await variantsByIds(read, ids))),
+    variantById: new DataLoader(async (ids) => {
+      const { variants, products } = await variantsWithProductsByIds(read, ids);
+      for (const product of products) productById.prime(product.id, product);
+      return byId(ids, variants);
+    }),
     variantsByProductId: new DataLoader(async (productIds) => {
       const rows = await variantsOfProducts(read, productIds);
       const byProduct = new Map<string, ProductVariant[]>(productIds.map((id) => [id, []]));

@@ -119,9 +119,18 @@ export async function productsByIds(read: SqlRead, ids: readonly string[]): Prom
   return rows.map(productFromRow);
 }
 
-export async function variantsByIds(read: SqlRead, ids: readonly string[]): Promise<ProductVariant[]> {
-  const rows = await read(`select ${VARIANT_COLUMNS} from product_variant v where v.id = any($1::uuid[])`, [ids]);
-  return rows.map(variantFromRow);
+/**
+ * Variants by id with their products, in one statement: a variant asked by reference (a cart's lines, an
+ * order's) is nearly always asked for its product too (title, handle), which the productById loader would read
+ * in a second statement. The product comes as JSON (`row_to_json`), its timestamps as ISO text.
+ */
+export async function variantsWithProductsByIds(read: SqlRead, ids: readonly string[]): Promise<{ variants: ProductVariant[]; products: Product[] }> {
+  const rows = await read(
+    `select ${VARIANT_COLUMNS}, row_to_json((select x from (select ${PRODUCT_COLUMNS}) x)) as product_row
+     from product_variant v join product p on p.id = v.product_id where v.id = any($1::uuid[])`,
+    [ids],
+  );
+  return { variants: rows.map(variantFromRow), products: rows.map((row) => productFromRow(row.product_row as Record<string, unknown>)) };
 }
 
 /** Every variant of these products, by product then position (the (product_id, position) unique index). */
