@@ -1,4 +1,5 @@
 import type { Logger } from '#kit/logger.ts';
+import { connectRedis } from '../redis-connection.ts';
 import { MAX_ENTRY_BYTES, type CacheStore } from './store.ts';
 
 // One round trip, atomic: the entry (a hash: meta = {stamp, tags}, body, storedAt, maxAge) only when no tag
@@ -31,16 +32,10 @@ return sequence`;
  */
 export async function redisStore(url: string, log: Logger, options: { prefix?: string } = {}): Promise<CacheStore> {
   const prefix = options.prefix ?? 'respcache:';
-  // Loaded only when Redis is configured: without REDIS_URL the gateway never holds ioredis's 450 KB of modules.
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
-  let lastWarning = 0;
-  redis.on('error', (error: Error) => {
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
-    log.warn({ err: error }, 'response cache (Redis) unavailable: requests run uncached');
+  const redis = await connectRedis(url, log, {
+    unavailable: 'response cache (Redis) unavailable: requests run uncached',
+    unreachable: 'response cache (Redis) unreachable at start; retrying in the background',
   });
-  await redis.connect().catch((error: unknown) => log.warn({ err: error }, 'response cache (Redis) unreachable at start; retrying in the background'));
   const sequenceKey = `${prefix}sequence`;
   const markPrefix = `${prefix}mark:`;
   const entryKey = (key: string) => `${prefix}entry:${key}`;

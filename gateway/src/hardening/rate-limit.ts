@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '#kit/http.ts';
 import type { Logger } from '#kit/logger.ts';
 import { clientIpOf } from '../auth.ts';
+import { connectRedis } from '../redis-connection.ts';
 
 /** The code of a request refused for going past a rate limit (HTTP 429, with Retry-After). */
 export const RATE_LIMITED = 'RATE_LIMITED';
@@ -57,16 +58,10 @@ return n`;
  */
 export async function redisStore(url: string, log: Logger, options: { prefix?: string } = {}): Promise<RateLimitStore> {
   const prefix = options.prefix ?? 'ratelimit:';
-  // Imported here, not at the top: a gateway without REDIS_URL never loads ioredis.
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
-  let lastWarning = 0;
-  redis.on('error', (error: Error) => {
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
-    log.warn({ err: error }, 'rate limit store (Redis) unavailable: requests are not being limited');
+  const redis = await connectRedis(url, log, {
+    unavailable: 'rate limit store (Redis) unavailable: requests are not being limited',
+    unreachable: 'rate limit store (Redis) unreachable at start; retrying in the background',
   });
-  await redis.connect().catch((error: unknown) => log.warn({ err: error }, 'rate limit store (Redis) unreachable at start; retrying in the background'));
   return {
     kind: 'redis',
     async hit(key, windowStart, windowMs) {
