@@ -197,9 +197,10 @@ describe('posCheckoutComplete', () => {
     const ordersBefore = await countRows('customer_order');
     const answers = await Promise.all(['race-a', 'race-b'].map((key) => sell(cartId, { method: 'CASH', tendered: usd(total) }, key)));
     expect(answers.filter((answer) => answer.userErrors.length === 0)).toHaveLength(1);
-    // The loser finds the cart detached for the winner's sale, or (later) completed by its payment.
+    // The loser finds the cart detached for the winner's sale, or, arriving after the winner's cash sale was
+    // paid (a loaded machine can delay it that long: CI did), completed by it.
     const refusals = answers.flatMap((answer) => answer.userErrors.map((error: any) => error.code));
-    expect([['CART_CHECKOUT_IN_PROGRESS'], ['NOT_FOUND']]).toContainEqual(refusals);
+    expect([['CART_CHECKOUT_IN_PROGRESS'], ['NOT_FOUND'], ['CART_COMPLETED']]).toContainEqual(refusals);
     expect(await countRows('customer_order')).toBe(ordersBefore + 1);
     expect(await eventually(() => levelAt(variant.id, store.id), (level) => level.onHand === 7 && level.reserved === 0)).toEqual({ onHand: 7, reserved: 0 });
   });
