@@ -26,7 +26,7 @@ const BODY_START = '{"data":';
 /**
  * The body gzipped at zlib's fastest level: a listing page in about 55 µs; level 6 takes twice that for a body
  * 5% smaller. zlib answers with a slice of its output buffer, which keeps the whole buffer alive: the
- * cache keeps an exact copy instead (slices kept, the gateway reached 570 MB in the bench's varying pages).
+ * cache keeps an exact copy instead (slices kept, the gateway reached 528-622 MB in the bench's varying pages).
  */
 export function gzipBody(body: string | Buffer): Buffer {
   // An output buffer of 16 KiB rather than 64 (a listing page's body is 4.6 KB): 10% less CPU per call.

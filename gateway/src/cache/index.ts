@@ -10,6 +10,7 @@ import { dataOf, gzipBody, HIT_DATA, holdHit, holdStore } from './body.ts';
 import { hasCredentials } from './http.ts';
 import { redisStore } from './redis-store.ts';
 import { MAX_ENTRY_SECONDS, memoryStore, type CacheStore } from './store.ts';
+import { ALL, tagsOfFetch } from './tags.ts';
 
 /**
  * The in-memory store's default bound: about 2,900 listing pages of 24 products (gzipped, 5.8 KB each with its
@@ -17,7 +18,6 @@ import { MAX_ENTRY_SECONDS, memoryStore, type CacheStore } from './store.ts';
  * once: 254-261 MB with 16 MiB, 268-278 with 32 (issue 11). Replicas, or a bigger cache, belong in Redis (REDIS_URL).
  */
 const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
-import { ALL, tagsOfFetch } from './tags.ts';
 
 // The gateway's schema comes from graphql's CommonJS build (@apollo/gateway requires it); `import` would load the
 // ESM build, whose printSchema refuses it as another realm's (as in partners/contract.ts and explorer/index.ts).
