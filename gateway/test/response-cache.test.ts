@@ -12,7 +12,7 @@ import {
   memoryStore,
   readResponseCacheConfig,
   redisStore,
-  tagHash,
+  hash32,
   tagsOfEvent,
   tagsOfFetch,
   type CacheEntry,
@@ -233,9 +233,9 @@ describe('tags in the memory store', () => {
     let pair: [string, string] | undefined;
     for (let i = 0; !pair; i++) {
       const tag = `inventory:ProductVariant:${i}`;
-      const other = seen.get(tagHash(tag));
+      const other = seen.get(hash32(tag));
       if (other) pair = [other, tag];
-      else seen.set(tagHash(tag), tag);
+      else seen.set(hash32(tag), tag);
     }
     const store = memoryStore({ maxBytes: 1024 * 1024 });
     const { sequence } = await store.lookup('k');

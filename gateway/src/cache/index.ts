@@ -27,7 +27,7 @@ export { finishGraphQLResponse, hasCredentials } from './http.ts';
 export { acceptsGzip, cachedBody } from './body.ts';
 export { INVALIDATION_QUEUE } from './events.ts';
 export { redisStore } from './redis-store.ts';
-export { MAX_ENTRY_BYTES, MAX_ENTRY_SECONDS, memoryStore, tagHash, type CachedAnswer, type CacheEntry, type CacheStore } from './store.ts';
+export { MAX_ENTRY_BYTES, MAX_ENTRY_SECONDS, memoryStore, hash32, type CachedAnswer, type CacheEntry, type CacheStore } from './store.ts';
 export { INVALIDATING_EVENTS, isMutationDocument, tagsOfEvent, tagsOfFetch } from './tags.ts';
 
 /** The response header saying what the shared cache did: HIT, MISS (computed, and stored if cacheable) or BYPASS. */

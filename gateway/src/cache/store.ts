@@ -43,19 +43,21 @@ export const MAX_ENTRY_SECONDS = 600;
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 // What an entry costs beyond its body and its tags' 4 bytes each: the key, the objects around them and the map's
-// slot. Measured: 3,000 listing pages stored took about 600 bytes of heap each beside their bodies and tags.
+// slot. Measured: 3,000 listing pages stored took about 600 bytes of heap each beside their bodies and tags,
+// their 64-character keys included.
 const ENTRY_OVERHEAD_BYTES = 560;
 const sizeOf = (key: string, bodyBytes: number, tagCount: number) => key.length + bodyBytes + 4 * tagCount + ENTRY_OVERHEAD_BYTES;
 
 /**
- * A tag as the memory store keeps it: its 32-bit FNV-1a hash. A listing page carries some 75 tags (a variant's
- * stock each) of about 60 characters; as strings they took more of the store than the gzipped page itself
- * (about 6.5 KB of heap against 4.5 KB). Two tags that hash alike can only make an entry look invalidated
- * when it is not (a miss, recomputed), never the reverse: an invalidated tag's hash is always marked.
+ * A string's 32-bit FNV-1a hash: how the memory store keeps tags, and the keys it refused once (`admits`).
+ * A listing page carries some 75 tags (a variant's stock each) of about 60 characters; as strings they took
+ * more of the store than the gzipped page itself (about 6.5 KB of heap against 4.5 KB). Two tags that hash
+ * alike can only make an entry look invalidated when it is not (a miss, recomputed), never the reverse: an
+ * invalidated tag's hash is always marked.
  */
-export function tagHash(tag: string): number {
+export function hash32(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < tag.length; i++) hash = Math.imul(hash ^ tag.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
@@ -73,7 +75,7 @@ interface Kept {
 
 /**
  * This process's cache, a least-recently-used map bounded by `maxBytes` (keys, gzipped bodies and tags counted).
- * Bodies are bytes, outside V8's heap, and tags are hashes (`tagHash`): an entry is a handful of heap objects,
+ * Bodies are bytes, outside V8's heap, and tags are hashes (`hash32`): an entry is a handful of heap objects,
  * so a full store costs the old generation little to keep and to collect.
  * Only for a single gateway process: another replica neither sees its entries nor its invalidations (a change
  * made through that replica, or an event it consumed, would not reach this one). Several replicas: Redis.
@@ -123,7 +125,7 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
       const size = sizeOf(key, answer.body.length, tags.length);
       if (size > Math.min(MAX_ENTRY_BYTES, options.maxBytes)) return;
       drop(key);
-      entries.set(key, { answer, tags: Uint32Array.from(tags, tagHash), expiresAt: now() + ttlSeconds * 1000, bytes: size, verified: answer.stamp });
+      entries.set(key, { answer, tags: Uint32Array.from(tags, hash32), expiresAt: now() + ttlSeconds * 1000, bytes: size, verified: answer.stamp });
       bytes += size;
       for (const oldest of entries.keys()) {
         if (bytes <= options.maxBytes) break;
@@ -139,7 +141,7 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
      */
     admits(key) {
       if (entries.has(key) || bytes + bytes / Math.max(1, entries.size) <= options.maxBytes) return true;
-      const hash = tagHash(key);
+      const hash = hash32(key);
       if (seenOnce.delete(hash)) return true;
       seenOnce.add(hash);
       if (seenOnce.size > SEEN_ONCE_LIMIT) seenOnce.delete(seenOnce.values().next().value!);
@@ -148,7 +150,7 @@ export function memoryStore(options: { maxBytes: number; now?: () => number }): 
     async invalidate(tags) {
       sequence += 1;
       const at = now();
-      for (const tag of tags) marks.set(tagHash(tag), { sequence, at });
+      for (const tag of tags) marks.set(hash32(tag), { sequence, at });
       return sequence;
     },
     async close() {
