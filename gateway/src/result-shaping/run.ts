@@ -71,7 +71,7 @@ function variableValue(run: Run, variable: { name: string }): unknown {
 
 function conditionValue(run: Run, variable: { name: string }, directive: unknown): boolean {
   const value = variableValue(run, variable);
-  if (value === undefined || typeof value !== 'boolean') assert(false, () => `Unexpected value ${value} for variable ${variable} of ${directive}`);
+  if (value === undefined || typeof value !== 'boolean') assert(false, `Unexpected value ${value} for variable ${variable} of ${directive}`);
   return value as boolean;
 }
 
@@ -129,7 +129,7 @@ function applySteps(run: Run, input: Record<string, unknown>, steps: Step[], out
       if (run.invalid) return NULL_BUBBLE_UP;
     } else {
       const typename = input[typenameFieldName];
-      if (typename && typeof typename !== 'string') assert(false, () => `Got unexpected value for __typename: ${typename}`);
+      if (typename && typeof typename !== 'string') assert(false, `Got unexpected value for __typename: ${typename}`);
       const applicability = step.applicability;
       if (!applicability || typeConditionApplies(run, applicability, typename, parentType)) {
         if (applySteps(run, input, step.steps!, output, path, applicability ? applicability.typeCondition : parentType) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
@@ -169,12 +169,12 @@ function update(run: Run, outputValue: unknown, shape: Shape, inputValue: unknow
   if (inputValue === null) return done(run, null, false, false);
   if (shape.kind === LIST) return updateList(run, outputValue, shape, inputValue, steps, path, parentType);
   if (shape.kind === COMPOSITE) {
-    if (!steps) assert(false, () => `Invalid empty selection set for composite type ${type}`);
-    if (typeof inputValue !== 'object') assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
-    if (outputValue !== undefined && typeof outputValue !== 'object') assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
+    if (!steps) assert(false, `Invalid empty selection set for composite type ${type}`);
+    if (typeof inputValue !== 'object') assert(false, `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
+    if (outputValue !== undefined && typeof outputValue !== 'object') assert(false, `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
     const object = inputValue as Record<string, unknown>;
     const inputTypename = object[typenameFieldName];
-    if (inputTypename !== undefined && typeof inputTypename !== 'string') assert(false, () => `Invalid non-string value ${inputTypename} for __typename at ${path}`);
+    if (inputTypename !== undefined && typeof inputTypename !== 'string') assert(false, `Invalid non-string value ${inputTypename} for __typename at ${path}`);
     let objectType = type;
     if (inputTypename) {
       const typenameType = run.plan.schema.type(inputTypename as string);
@@ -188,7 +188,7 @@ function update(run: Run, outputValue: unknown, shape: Shape, inputValue: unknow
     const bubbled = applySteps(run, object, steps!, outputObject, path, objectType) === NULL_BUBBLE_UP;
     return done(run, bubbled ? null : outputObject, false, bubbled);
   }
-  if (outputValue !== undefined) assert(false, () => `Excepted output to be undefined but got ${type} for type ${type}`);
+  if (outputValue !== undefined) assert(false, `Excepted output to be undefined but got ${type} for type ${type}`);
   const valid = shape.valid!(inputValue);
   if (!valid) fail(run, `Invalid value found for ${describeLast(path, type, parentType)}.`, path);
   return done(run, valid ? inputValue : null, false, !valid);
@@ -196,14 +196,14 @@ function update(run: Run, outputValue: unknown, shape: Shape, inputValue: unknow
 
 function updateList(run: Run, outputValue: unknown, shape: Shape, inputValue: unknown, steps: Step[] | undefined, path: (string | number)[], parentType: Type): unknown {
   const type = shape.type;
-  if (!Array.isArray(inputValue)) assert(false, () => `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`);
-  if (outputValue !== undefined && !Array.isArray(outputValue)) assert(false, () => `Invalid non-list value ${outputValue} returned by subgraph for list type ${type}`);
+  if (!Array.isArray(inputValue)) assert(false, `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`);
+  if (outputValue !== undefined && !Array.isArray(outputValue)) assert(false, `Invalid non-list value ${outputValue} returned by subgraph for list type ${type}`);
   const inputList = inputValue as unknown[];
   const outputList = outputValue as unknown[] | undefined;
   const length = outputList ? outputList.length : inputList.length;
   if (inputList.length !== length) {
     const shown = outputList ?? new Array(inputList.length).fill(undefined);
-    assert(false, () => `[${inputList}].length (${inputList.length}) !== [${shown}].length (${shown.length})`);
+    assert(false, `[${inputList}].length (${inputList.length}) !== [${shown}].length (${shown.length})`);
   }
   const element = shape.of!;
   const updated: unknown[] = [];
