@@ -5,6 +5,7 @@ import { Product } from '../entities/product.entity.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listCategories } from '../services/category-listing.service.ts';
 import { listProducts } from '../services/product-listing.service.ts';
+import { rememberPageVariants } from '../services/page-variants.ts';
 import { readHandleArgument, readProductPage } from '../services/product-page.ts';
 import { connectionNodesSelect } from './connection-selection.ts';
 
@@ -26,8 +27,13 @@ export const Query: QueryResolvers = {
     const withVariants = connectionNodesSelect(info, 'variants');
     const connection = await listProducts(ctx.read, page, { categoryHandle }, { withVariants });
     // Variants on this page ask for their product; it is already here.
-    for (const product of connection.nodes) ctx.loaders.productById.prime(product.id, product);
-    for (const [productId, variants] of connection.variants ?? []) ctx.loaders.variantsByProductId.prime(productId, variants);
+    for (const product of connection.nodes) {
+      ctx.loaders.productById.prime(product.id, product);
+      const variants = connection.variants?.get(product.id);
+      if (!variants) continue;
+      ctx.loaders.variantsByProductId.prime(product.id, variants);
+      rememberPageVariants(product, variants);
+    }
     return connection;
   },
   product: async (_, args, ctx) => {
