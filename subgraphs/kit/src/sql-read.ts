@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 // Kysely is MikroORM's own query runner, pinned in package.json at the version @mikro-orm/sql pins; only its raw query type is used.
 import { CompiledQuery, type Kysely } from 'kysely';
@@ -13,32 +14,45 @@ export type SqlRead = <T extends object = Record<string, unknown>>(sql: string, 
 
 type Executor = Pick<Kysely<unknown>, 'executeQuery'>;
 
+/** The part of pg's Pool used here: a query by config, so that it can be named. */
+interface NativePool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /**
  * Reads on the connection pool, without an EntityManager (so without forking one per request), and
  * outside any transaction: like a request's own EntityManager, it does not join one that is open around it.
  */
 export function poolSqlRead(em: EntityManager): SqlRead {
-  const connection = em.getConnection();
-  return createSqlRead(em, () => connection.getClient());
+  return createSqlRead(em, () => undefined);
 }
 
 /** Reads through `em`: in its transaction when it has one open (seeing what the transaction wrote), else on the pool. */
 export function sqlReadOf(em: EntityManager): SqlRead {
-  const connection = em.getConnection();
-  return createSqlRead(em, () => em.getTransactionContext<Executor>() ?? connection.getClient());
+  return createSqlRead(em, () => em.getTransactionContext<Executor>());
 }
 
-function createSqlRead(em: EntityManager, executor: () => Executor): SqlRead {
+/**
+ * Reads outside a transaction go to pg's pool as named statements (prepared once per connection, then only
+ * bound and run): PostgreSQL no longer parses, analyses and plans the same text for every request, which
+ * is what an unnamed statement costs each time. In a transaction, the transaction's connection runs the
+ * text as it is, as MikroORM would.
+ */
+function createSqlRead(em: EntityManager, transaction: () => Executor | undefined): SqlRead {
   const { config } = em;
   // The ORM's own hook: the statement counts (and is rewritten, if the hook does) as em.execute's would.
   const onQuery = config.get('onQuery');
+  const connection = em.getConnection();
   const driver = em.getDriver();
   const logger = config.getLogger();
   return async <T extends object>(sql: string, params: readonly unknown[] = []) => {
     const query = onQuery(sql, params as unknown[]);
     const started = Date.now();
     try {
-      const { rows } = await executor().executeQuery<T>(CompiledQuery.raw(query, [...params]));
+      const open = transaction();
+      const rows = open
+        ? (await open.executeQuery<T>(CompiledQuery.raw(query, [...params]))).rows
+        : ((await (await poolOf(connection)).query({ name: statementName(query), text: query, values: [...params] })).rows as T[]);
       if (logger.isEnabled('query')) logger.logQuery({ query, params, took: Date.now() - started, results: rows.length });
       return rows;
     } catch (error) {
@@ -46,4 +60,26 @@ function createSqlRead(em: EntityManager, executor: () => Executor): SqlRead {
       throw driver.convertException(error as Error);
     }
   };
+}
+
+const pools = new WeakMap<object, Promise<NativePool>>();
+
+function poolOf(connection: ReturnType<EntityManager['getConnection']>): Promise<NativePool> {
+  let pool = pools.get(connection);
+  if (!pool) pools.set(connection, (pool = connection.getNativeClient() as Promise<NativePool>));
+  return pool;
+}
+
+/** Statement texts come from the code (values travel apart), so a few dozen names per process; past the bound, names are forgotten, not the statements. */
+const names = new Map<string, string>();
+const NAMES_KEPT = 1000;
+
+/** A name per text (pg refuses one name for two texts on a connection): a digest, never a counter, so every connection agrees. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(text, (name = `read_${createHash('sha1').update(text).digest('hex')}`));
+  }
+  return name;
 }

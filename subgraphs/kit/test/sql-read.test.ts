@@ -58,6 +58,19 @@ describe('Database.read', () => {
     expect(subgraph.db.statementCount()).toBe(1);
   });
 
+  it('runs a text as a statement prepared once per connection, under one name on every connection', async () => {
+    const text = 'select id from sample where id = any($1::uuid[]) and $2::int > 0 order by id';
+    const first = await subgraph.db.read<{ id: string }>(text, [IDS, 1]);
+    const again = await subgraph.db.read<{ id: string }>(text, [[IDS[1]], 2]);
+    expect(first.map((row) => row.id)).toEqual(IDS);
+    expect(again.map((row) => row.id)).toEqual([IDS[1]]);
+    // Reads in turn reuse the pool's last idle connection: this one prepared the text above.
+    const prepared = await subgraph.db.read<{ name: string; statement: string }>('select name, statement from pg_prepared_statements');
+    const mine = prepared.filter((row) => row.statement === text);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.name).toMatch(/^read_[0-9a-f]{40}$/);
+  });
+
   it('throws the exception em.execute throws', async () => {
     const viaOrm = await subgraph.db.fork().execute('select * from table_that_does_not_exist').catch((error: unknown) => error);
     const viaRead = await subgraph.db.read('select * from table_that_does_not_exist').catch((error: unknown) => error);
