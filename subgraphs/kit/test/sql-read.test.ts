@@ -58,7 +58,7 @@ describe('Database.read', () => {
     expect(subgraph.db.statementCount()).toBe(1);
   });
 
-  it('runs a text as a statement prepared once per connection, under one name on every connection', async () => {
+  it('runs a text as a statement prepared once per connection, named by a digest of the text', async () => {
     const text = 'select id from sample where id = any($1::uuid[]) and $2::int > 0 order by id';
     const first = await subgraph.db.read<{ id: string }>(text, [IDS, 1]);
     const again = await subgraph.db.read<{ id: string }>(text, [[IDS[1]], 2]);
