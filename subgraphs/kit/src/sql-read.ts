@@ -62,6 +62,7 @@ function createSqlRead(em: EntityManager, transaction: () => Executor | undefine
   };
 }
 
+// Per connection rather than per read function: `sqlReadOf` makes one for every request.
 const pools = new WeakMap<object, Promise<NativePool>>();
 
 function poolOf(connection: ReturnType<EntityManager['getConnection']>): Promise<NativePool> {
