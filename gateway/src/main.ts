@@ -1,6 +1,7 @@
 // First: what the gateway's dependencies require and it never runs stays unloaded (lean/modules.ts).
 import './lean/register.ts';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { createLogger } from '#kit/logger.ts';
 import { isProduction, portFor } from '#kit/config.ts';
 import { loadKeyRing } from '#kit/keys.ts';
@@ -12,6 +13,13 @@ import { supergraphFromFile } from './supergraph-file.ts';
 import { loadManifests } from './safelist/index.ts';
 import { readResponseCacheConfig } from './cache/index.ts';
 import { readAppsConfig } from './apps/config.ts';
+
+// No allocation-site pretenuring (V8 refuses the flag in NODE_OPTIONS). Per-request objects outlive a
+// scavenge or two while their request waits on subgraphs, so V8 took their sites for long-lived ones and
+// allocated them in the old generation, where only a full collection frees them. Without it (A/B pairs,
+// `--only listing`): the cached listing 7,600-8,600 -> 12,100-13,300 req/s and 0.13-0.14 -> 0.08 ms of CPU,
+// full collections per 1,000 varying pages 7.1-7.3 -> 4.0-5.6, the gateway 15 MB smaller after them.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const log = createLogger('gateway');
 try {
