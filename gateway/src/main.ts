@@ -16,8 +16,8 @@ import { readAppsConfig } from './apps/config.ts';
 
 // No allocation-site pretenuring (V8 refuses the flag in NODE_OPTIONS). Per-request objects outlive a
 // scavenge or two while their request waits on subgraphs, so V8 took their sites for long-lived ones and
-// allocated them in the old generation, where only a full collection frees them. Without it (A/B pairs,
-// `--only listing`): the cached listing 7,600-8,600 -> 12,100-13,300 req/s and 0.13-0.14 -> 0.08 ms of CPU,
+// allocated them in the old generation, where only a full collection frees them. Without it (three runs
+// against two, `--only listing`): the cached listing 7,600-8,600 -> 12,100-13,300 req/s and 0.13-0.14 -> 0.08 ms of CPU,
 // full collections per 1,000 varying pages 7.1-7.3 -> 4.0-5.6, the gateway 15 MB smaller after them.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
