@@ -8,6 +8,7 @@ import { listProducts } from '../services/product-listing.service.ts';
 import { rememberPageVariants } from '../services/page-variants.ts';
 import { readHandleArgument, readProductPage } from '../services/product-page.ts';
 import { connectionNodesSelect } from './connection-selection.ts';
+import { listingVariantColumns } from './variant-selection.ts';
 
 /** `id` or `handle`, exactly one: anything else is ambiguous, so the client hears about it. */
 function readIdOrHandle(args: { id?: string | null; handle?: string | null }, type: string) {
@@ -24,8 +25,8 @@ export const Query: QueryResolvers = {
     const page = readProductPage(args);
     const categoryHandle = args.categoryHandle == null ? null : readHandleArgument(args.categoryHandle, 'categoryHandle');
     // A listing that shows variants gets them in the page's own statement.
-    const withVariants = connectionNodesSelect(info, 'variants');
-    const connection = await listProducts(ctx.read, page, { categoryHandle }, { withVariants });
+    const variants = connectionNodesSelect(info, 'variants') ? listingVariantColumns(info) : undefined;
+    const connection = await listProducts(ctx.read, page, { categoryHandle }, { variants });
     // Variants on this page ask for their product; it is already here.
     for (const product of connection.nodes) {
       ctx.loaders.productById.prime(product.id, product);

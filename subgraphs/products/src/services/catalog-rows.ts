@@ -14,7 +14,8 @@ import type { ProductVariant, SelectedOptionValue, TaxClass } from '../entities/
 export const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.price_min_minor, p.price_max_minor,
   p.currency_code, p.status, p.created_at, p.updated_at`;
 
-const VARIANT_COLUMNS = `v.id, v.product_id, v.sku, v.title, v.price_minor, v.currency_code, v.weight_grams,
+/** Every column of a variant, in the order VariantRow takes them. */
+export const VARIANT_COLUMNS = `v.id, v.product_id, v.sku, v.title, v.price_minor, v.currency_code, v.weight_grams,
   v.selected_options, v.tax_class, v.position, v.created_at, v.updated_at`;
 
 /**
@@ -33,9 +34,9 @@ class TimestampedRow {
   #createdAt: Date | string;
   #updatedAt: Date | string;
 
-  constructor(row: Record<string, unknown>) {
-    this.#createdAt = row.created_at as Date | string;
-    this.#updatedAt = row.updated_at as Date | string;
+  constructor(createdAt: unknown, updatedAt: unknown) {
+    this.#createdAt = createdAt as Date | string;
+    this.#updatedAt = updatedAt as Date | string;
   }
 
   get createdAt(): Date {
@@ -59,7 +60,7 @@ class ProductRow extends TimestampedRow {
   readonly status: ProductStatus;
 
   constructor(row: Record<string, unknown>) {
-    super(row);
+    super(row.created_at, row.updated_at);
     this.id = row.id as string;
     this.handle = row.handle as string;
     this.title = row.title as string;
@@ -85,18 +86,32 @@ class VariantRow extends TimestampedRow {
   readonly taxClass: TaxClass;
   readonly position: number;
 
-  constructor(row: Record<string, unknown>) {
-    super(row);
-    this.id = row.id as string;
-    this.product = { id: row.product_id as string };
-    this.sku = row.sku as string;
-    this.title = row.title as string;
-    this.priceMinor = row.price_minor as number;
-    this.currencyCode = row.currency_code as string;
-    this.weightGrams = row.weight_grams as number;
-    this.selectedOptions = row.selected_options as SelectedOptionValue[];
-    this.taxClass = row.tax_class as TaxClass;
-    this.position = row.position as number;
+  // Positional, in VARIANT_COLUMNS' order: a row of a statement and an array of a listing's JSON both map here.
+  constructor(
+    id: unknown,
+    productId: unknown,
+    sku: unknown,
+    title: unknown,
+    priceMinor: unknown,
+    currencyCode: unknown,
+    weightGrams: unknown,
+    selectedOptions: unknown,
+    taxClass: unknown,
+    position: unknown,
+    createdAt: unknown,
+    updatedAt: unknown,
+  ) {
+    super(createdAt, updatedAt);
+    this.id = id as string;
+    this.product = { id: productId as string };
+    this.sku = sku as string;
+    this.title = title as string;
+    this.priceMinor = priceMinor as number;
+    this.currencyCode = currencyCode as string;
+    this.weightGrams = weightGrams as number;
+    this.selectedOptions = selectedOptions as SelectedOptionValue[];
+    this.taxClass = taxClass as TaxClass;
+    this.position = position as number;
   }
 }
 
@@ -106,12 +121,13 @@ export function productFromRow(row: Record<string, unknown>): Product {
 }
 
 function variantFromRow(row: Record<string, unknown>): ProductVariant {
-  return new VariantRow(row) as unknown as ProductVariant;
+  const { id, product_id, sku, title, price_minor, currency_code, weight_grams, selected_options, tax_class, position, created_at, updated_at } = row;
+  return new VariantRow(id, product_id, sku, title, price_minor, currency_code, weight_grams, selected_options, tax_class, position, created_at, updated_at) as unknown as ProductVariant;
 }
 
-/** A product's variants as `json_agg(v order by v.position)` gives them (null when it has none). */
-export function variantsFromJson(json: unknown): ProductVariant[] {
-  return json == null ? [] : (json as Record<string, unknown>[]).map(variantFromRow);
+/** A variant as `json_build_array(VARIANT_COLUMNS)` gives it, inside a listing's JSON (listing-variants.ts). */
+export function variantFromValues(v: readonly unknown[]): ProductVariant {
+  return new VariantRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]) as unknown as ProductVariant;
 }
 
 export async function productsByIds(read: SqlRead, ids: readonly string[]): Promise<Product[]> {

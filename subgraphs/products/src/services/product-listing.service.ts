@@ -1,7 +1,8 @@
 import { toConnection, type Connection, type SqlRead } from '#kit';
 import type { ProductVariant } from '../entities/product-variant.entity.ts';
 import type { Product } from '../entities/product.entity.ts';
-import { PRODUCT_COLUMNS, productFromRow, variantsFromJson } from './catalog-rows.ts';
+import { PRODUCT_COLUMNS, productFromRow } from './catalog-rows.ts';
+import { listingVariantsFromJson, listingVariantsSql, type ListingVariantColumns } from './listing-variants.ts';
 import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './product-page.ts';
 
 /**
@@ -75,22 +76,22 @@ export type ProductListing = Connection<Product> & { variants?: ReadonlyMap<stri
  * shows variants then costs one statement instead of two. Computed over the page only (the outer query),
  * so a search that sorts many matches does not aggregate variants for rows past the limit.
  */
-function withVariants(inner: string, page: ProductPage): string {
+function withVariants(inner: string, page: ProductPage, columns: ListingVariantColumns): string {
   const direction = page.descending ? 'desc' : 'asc';
-  return `select x.*, (select json_agg(v order by v.position) from product_variant v where v.product_id = x.id) as variants
+  return `select x.*, (select ${listingVariantsSql(columns)} from product_variant v where v.product_id = x.id) as variants
       from (${inner}) x
       order by x.sort_value ${direction}, x.id ${direction}`;
 }
 
 /**
- * One page of the whole catalog, or of one category named by handle; with `withVariants`, each product's
- * variants too (the caller primes its loader with them). Read with `ctx.read`: no EntityManager is forked.
+ * One page of the whole catalog, or of one category named by handle; with `variants`, each product's
+ * variants too, with those columns (the caller primes its loader with them). Read with `ctx.read`: no EntityManager is forked.
  */
 export async function listProducts(
   read: SqlRead,
   page: ProductPage,
   filter: { categoryHandle?: string | null } = {},
-  options: { withVariants?: boolean } = {},
+  options: { variants?: ListingVariantColumns } = {},
 ): Promise<ProductListing> {
   const statement = params();
   const scope =
@@ -99,10 +100,11 @@ export async function listProducts(
       : `exists (select 1 from product_category pc join category c on c.id = pc.category_id
                  where pc.product_id = p.id and c.handle = ${statement.bind(filter.categoryHandle)})`;
   const query = pageQuery(page, statement, scope);
-  const rows = await read<PageRow>(options.withVariants ? withVariants(query, page) : query, statement.values);
+  const columns = options.variants;
+  const rows = await read<PageRow>(columns ? withVariants(query, page, columns) : query, statement.values);
   const connection = toProductConnection(page, rows);
-  if (!options.withVariants) return connection;
-  const variants = new Map(rows.map((row) => [row.id as string, variantsFromJson(row.variants)]));
+  if (!columns) return connection;
+  const variants = new Map(rows.map((row) => [row.id as string, listingVariantsFromJson(row.variants, columns)]));
   // Assigned, not spread: a spread would read the connection's lazy cursors (kit/pagination.ts).
   return Object.assign(connection, { variants });
 }
