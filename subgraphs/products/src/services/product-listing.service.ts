@@ -8,7 +8,8 @@ import { cursorValueOf, ORDERS, productCursor, type ProductPage } from './produc
 /**
  * Product lists as keyset pages. SQL is assembled from fixed fragments only; every value a client sent
  * (search terms, handles, cursor values) is bound as a `$n` parameter by PostgreSQL. Values are never
- * concatenated into the SQL here: `bind` adds a value and returns only its placeholder.
+ * concatenated into the SQL here: `bind` adds a value and returns only its placeholder. The page size alone
+ * is written in, as a checked integer (limitLiteral).
  */
 
 // The writes select the same columns for `em.map(Product, row)`.
@@ -55,7 +56,19 @@ function pageQuery(page: ProductPage, { bind }: Params, scope: string | null): s
       from ${from}
       where ${where.join(' and ')}
       order by ${spec.expression} ${direction}, p.id ${direction}
-      limit ${bind(page.limit + 1)}`;
+      limit ${limitLiteral(page.limit + 1)}`;
+}
+
+/**
+ * The one value written into the text rather than bound. Bound (`limit $n`), PostgreSQL's generic plan cannot
+ * know how few rows a page takes (it estimated 333 where 25 came), so it costs far more than each custom
+ * plan and PostgreSQL kept planning every execution anew: 0.16-0.23 ms a listing, half its execution time.
+ * Written in, the prepared statement runs its generic plan from the sixth execution on (0.007 ms to plan).
+ * A statement text per page size, then; readPageSize bounds those, and this checks it is a plain integer.
+ */
+function limitLiteral(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`A page's limit must be a positive integer (was ${limit})`);
+  return String(limit);
 }
 
 /** Rows become plain snapshots, not managed entities: a page is only serialised (catalog-rows.ts). */

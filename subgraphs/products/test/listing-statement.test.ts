@@ -85,3 +85,28 @@ describe('a listing read with the card columns', () => {
     ]);
   });
 });
+
+describe('the listing statement', () => {
+  let subgraph: TestSubgraph;
+
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(products, await createTestDatabase('products_listing_plan'));
+    await createFixtureCategories(subgraph);
+    await createProducts(subgraph, NAMED_PRODUCTS);
+  });
+  afterAll(() => subgraph?.close());
+
+  it('is planned once and then runs its generic plan, its page size written into the text', async () => {
+    const query = `query ($after: String) { products(first: 2, after: $after) { nodes { title } pageInfo { endCursor } } }`;
+    const first = await subgraph.request<{ products: { pageInfo: { endCursor: string } } }>(query);
+    const after = first.data!.products.pageInfo.endCursor;
+    for (let i = 0; i < 10; i++) expect((await subgraph.request(query, { after })).errors).toBeUndefined();
+    // Reads in turn reuse the pool's last idle connection, which ran the statement each time.
+    const [statement] = await subgraph.db.read<{ statement: string; generic_plans: number; custom_plans: number }>(
+      `select statement, generic_plans::int, custom_plans::int from pg_prepared_statements where statement like '%from product p%' and statement like '%p.id) > ($1%' and statement not like '%pg_prepared%'`,
+    );
+    expect(statement!.statement).toMatch(/limit 3\s*$/);
+    expect(statement!.custom_plans).toBeLessThanOrEqual(5);
+    expect(statement!.generic_plans).toBeGreaterThanOrEqual(5);
+  });
+});
