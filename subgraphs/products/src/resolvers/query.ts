@@ -1,9 +1,9 @@
 import { clientError, ClientErrorCode, parseGlobalId } from '#kit';
 import { Category } from '../entities/category.entity.ts';
 import { ProductVariant } from '../entities/product-variant.entity.ts';
-import { Product } from '../entities/product.entity.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listCategories } from '../services/category-listing.service.ts';
+import { activeProductByHandle } from '../services/catalog-rows.ts';
 import { listProducts } from '../services/product-listing.service.ts';
 import { rememberPageVariants } from '../services/page-variants.ts';
 import { readHandleArgument, readProductPage } from '../services/product-page.ts';
@@ -40,7 +40,7 @@ export const Query: QueryResolvers = {
   product: async (_, args, ctx) => {
     const { id, handle } = readIdOrHandle(args, 'Product');
     // Archived products are off the storefront; the loader (shared with references) still finds them.
-    const product = id !== null ? await ctx.loaders.productById.load(id) : await ctx.em.findOne(Product, { handle, status: 'ACTIVE' });
+    const product = id !== null ? await ctx.loaders.productById.load(id) : await activeProductByHandle(ctx.read, handle!);
     return product?.status === 'ACTIVE' ? product : null;
   },
   productVariantBySku: async (_, { sku }, ctx) => {

@@ -130,6 +130,15 @@ export function variantFromValues(v: readonly unknown[]): ProductVariant {
   return new VariantRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]) as unknown as ProductVariant;
 }
 
+/**
+ * The active product with this handle (its unique index), for a product page: a plain row like a listing's,
+ * where `em.findOne` forked an EntityManager and hydrated a managed entity for a page that only serialises it.
+ */
+export async function activeProductByHandle(read: SqlRead, handle: string): Promise<Product | null> {
+  const [row] = await read(`select ${PRODUCT_COLUMNS} from product p where p.handle = $1 and p.status = 'ACTIVE'`, [handle]);
+  return row ? productFromRow(row) : null;
+}
+
 export async function productsByIds(read: SqlRead, ids: readonly string[]): Promise<Product[]> {
   const rows = await read(`select ${PRODUCT_COLUMNS} from product p where p.id = any($1::uuid[])`, [ids]);
   return rows.map(productFromRow);
