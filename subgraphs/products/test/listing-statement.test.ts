@@ -7,6 +7,15 @@ import { listingVariantColumns } from '../src/resolvers/variant-selection.ts';
 import { products } from '../src/subgraph.ts';
 import { createFixtureCategories, createProducts, NAMED_PRODUCTS } from './support/catalog-fixture.ts';
 
+let subgraph: TestSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(products, await createTestDatabase('products_listing_statement'));
+  await createFixtureCategories(subgraph);
+  await createProducts(subgraph, NAMED_PRODUCTS);
+});
+afterAll(() => subgraph?.close());
+
 /** What listingVariantColumns reads of `info`, for one operation document. */
 function infoFor(document: string): GraphQLResolveInfo {
   const schema = buildSubgraphSchema([{ typeDefs: parse(readSchema(products)), resolvers: products.resolvers as never }]);
@@ -42,15 +51,6 @@ describe('the variant columns a listing reads', () => {
 });
 
 describe('a listing read with the card columns', () => {
-  let subgraph: TestSubgraph;
-
-  beforeAll(async () => {
-    subgraph = await startTestSubgraph(products, await createTestDatabase('products_variant_columns'));
-    await createFixtureCategories(subgraph);
-    await createProducts(subgraph, NAMED_PRODUCTS);
-  });
-  afterAll(() => subgraph?.close());
-
   const CARD = `{ products(first: 50) { nodes { handle variants { nodes { id title price { amount currencyCode } } } } } }`;
   const FULL = `{ products(first: 50) { nodes { handle variants { nodes { id title price { amount currencyCode } sku weight { value } } } } } }`;
 
@@ -87,15 +87,6 @@ describe('a listing read with the card columns', () => {
 });
 
 describe('the listing statement', () => {
-  let subgraph: TestSubgraph;
-
-  beforeAll(async () => {
-    subgraph = await startTestSubgraph(products, await createTestDatabase('products_listing_plan'));
-    await createFixtureCategories(subgraph);
-    await createProducts(subgraph, NAMED_PRODUCTS);
-  });
-  afterAll(() => subgraph?.close());
-
   it('is planned once and then runs its generic plan, its page size written into the text', async () => {
     const query = `query ($after: String) { products(first: 2, after: $after) { nodes { title } pageInfo { endCursor } } }`;
     const first = await subgraph.request<{ products: { pageInfo: { endCursor: string } } }>(query);
