@@ -16,9 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.close());
 
+const schema = buildSubgraphSchema([{ typeDefs: parse(readSchema(products)), resolvers: products.resolvers as never }]);
+
 /** What listingVariantColumns reads of `info`, for one operation document. */
 function infoFor(document: string): GraphQLResolveInfo {
-  const schema = buildSubgraphSchema([{ typeDefs: parse(readSchema(products)), resolvers: products.resolvers as never }]);
   const definitions = parse(document).definitions;
   const operation = definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(
