@@ -37,6 +37,9 @@ export function sqlReadOf(em: EntityManager): SqlRead {
  * bound and run): PostgreSQL no longer parses, analyses and plans the same text for every request, which
  * is what an unnamed statement costs each time. In a transaction, the transaction's connection runs the
  * text as it is, as MikroORM would.
+ * A bound value the planner needs to estimate rows (a `limit $n` above all) keeps the generic plan costlier
+ * than the custom ones, and PostgreSQL then plans every execution anew: write such a checked integer into
+ * the text instead (products' `limitLiteral`).
  */
 function createSqlRead(em: EntityManager, transaction: () => Executor | undefined): SqlRead {
   const { config } = em;
